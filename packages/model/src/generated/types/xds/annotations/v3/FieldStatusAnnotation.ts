@@ -1,0 +1,16 @@
+// Original file: @grpc/grpc-js-xds/deps/xds/xds/annotations/v3/status.proto
+
+
+export interface FieldStatusAnnotation {
+  /**
+   * The entity is work-in-progress and subject to breaking changes.
+   */
+  'work_in_progress'?: (boolean);
+}
+
+export interface FieldStatusAnnotation__Output {
+  /**
+   * The entity is work-in-progress and subject to breaking changes.
+   */
+  'work_in_progress'?: (boolean);
+}

@@ -1,0 +1,13 @@
+import { GATEWAY_API_KINDS } from './gateway-api/index.js';
+import { ISTIO_KINDS } from './istio/index.js';
+import { type KindDefinition, kindKey } from './kind-definition.js';
+import { KUBE_KINDS } from './kube/index.js';
+
+/** Every kind the model validates, by `group/Kind` (`Service` for the core group). */
+export const KINDS: ReadonlyMap<string, KindDefinition> = new Map(
+  [...KUBE_KINDS, ...ISTIO_KINDS, ...GATEWAY_API_KINDS].map((def) => [kindKey(def.group, def.kind), def]),
+);
+
+export function findKind(group: string, kind: string): KindDefinition | undefined {
+  return KINDS.get(kindKey(group, kind));
+}
