@@ -1,9 +1,11 @@
 // @minimesh/model: the typed mesh model. This file only re-exports.
 export * from './errors/diagnostic.js';
 export * from './errors/model-error.js';
+export * from './loader/index.js';
 export * from './schema/common.js';
 export * from './schema/duration.js';
 export * from './schema/kind-definition.js';
 export * from './schema/kinds.js';
+export * from './schema/kube/index.js';
 export * from './schema/regex.js';
 export * from './schema/validate.js';

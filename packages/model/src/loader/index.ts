@@ -1,0 +1,6 @@
+export * from './duplicates.js';
+export * from './limits.js';
+export * from './load-directory.js';
+export * from './load-manifests.js';
+export * from './loaded-resource.js';
+export * from './source-locator.js';
