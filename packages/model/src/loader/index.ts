@@ -1,4 +1,5 @@
 export * from './duplicates.js';
+export * from './fast-path.js';
 export * from './limits.js';
 export * from './load-directory.js';
 export * from './load-manifests.js';

@@ -7,6 +7,7 @@ import { splitApiVersion } from '../schema/kind-definition.js';
 import { findKind } from '../schema/kinds.js';
 import { describe, validateWith } from '../schema/validate.js';
 import { dedupe } from './duplicates.js';
+import { type Chunk, fastPathEligible, LazyLocator, parseChunk, splitDocuments } from './fast-path.js';
 import {
   DEFAULT_LIMITS,
   decodeText,
@@ -16,7 +17,7 @@ import {
   looksBinary,
 } from './limits.js';
 import { type LoadedResource, type LoadResult, makeResult, resourceRef } from './loaded-resource.js';
-import { SourceLocator } from './source-locator.js';
+import { type Locator, SourceLocator } from './source-locator.js';
 
 export interface LoadOptions {
   /** Name used for this input in diagnostics; `<input>` when absent. */
@@ -24,6 +25,11 @@ export interface LoadOptions {
   /** Namespace given to namespaced resources that name none; Kubernetes' `default` when absent. */
   defaultNamespace?: string;
   limits?: Partial<Limits>;
+  /**
+   * Read valid input with the fast parser, positions computed on demand (default true). False parses
+   * everything with `yaml` up front; results are the same, only slower.
+   */
+  fastPath?: boolean;
 }
 
 /** Loads every resource in `input` (text, or bytes that must be UTF-8). */
@@ -37,6 +43,7 @@ class LoadContext {
   readonly file: string;
   readonly limits: Limits;
   readonly defaultNamespace: string;
+  readonly fastPath: boolean;
   readonly resources: LoadedResource[] = [];
   readonly diagnostics: Diagnostic[] = [];
 
@@ -44,6 +51,7 @@ class LoadContext {
     this.file = options.file ?? '<input>';
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.defaultNamespace = options.defaultNamespace ?? 'default';
+    this.fastPath = options.fastPath ?? true;
   }
 
   result(): LoadResult {
@@ -108,6 +116,38 @@ class LoadContext {
       );
       return;
     }
+    if (this.fastPath && fastPathEligible(text) && this.fastLoad(text)) return;
+    this.slowLoad(text);
+  }
+
+  /**
+   * js-yaml, one document at a time. Returns false (keeping nothing) at the first document that is not plainly
+   * valid, so the caller reloads the file on the `yaml` path, which reports every problem with its position.
+   */
+  fastLoad(text: string): boolean {
+    const resources = this.resources.length;
+    const diagnostics = this.diagnostics.length;
+    const bail = () => {
+      this.resources.length = resources;
+      this.diagnostics.length = diagnostics;
+      return false;
+    };
+    const chunks = splitDocuments(text);
+    for (let index = 0; index < chunks.length; index++) {
+      const chunk = chunks[index] as Chunk;
+      const parsed = parseChunk(chunk);
+      if (!parsed.ok) return bail();
+      const value = parsed.value;
+      if (value === null || value === undefined) continue;
+      if (isPlainObject(value) && value.kind === 'List') return bail();
+      const errorsBefore = this.diagnostics.length;
+      this.resource(value, new LazyLocator(chunk), index);
+      if (this.diagnostics.slice(errorsBefore).some((d) => d.severity === 'error')) return bail();
+    }
+    return true;
+  }
+
+  slowLoad(text: string): void {
     const lines = new LineCounter();
     const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const list = Array.isArray(docs) ? docs : [docs];
@@ -181,7 +221,7 @@ class LoadContext {
     this.resource(value, locator, documentIndex);
   }
 
-  resource(value: unknown, locator: SourceLocator, documentIndex: number, listIndex?: number): void {
+  resource(value: unknown, locator: Locator, documentIndex: number, listIndex?: number): void {
     const start = locator.start;
     if (!isPlainObject(value)) {
       this.add(

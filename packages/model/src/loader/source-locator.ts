@@ -16,14 +16,23 @@ export interface Located extends Position {
   exact: boolean;
 }
 
+/** What the loader needs to place diagnostics and answer `source.locate`. */
+export interface Locator {
+  readonly start: Position;
+  locate(path: FieldPath, opts?: { atKey?: boolean }): Located;
+}
+
 /** Locates paths inside one parsed document (or one item of a `kind: List`). */
-export class SourceLocator {
+export class SourceLocator implements Locator {
   readonly #root: Node | null;
   readonly #lines: LineCounter;
+  /** Lines before the parsed text in its file (non-zero when a document was parsed on its own). */
+  readonly #lineOffset: number;
 
-  constructor(root: Node | null, lines: LineCounter) {
+  constructor(root: Node | null, lines: LineCounter, lineOffset = 0) {
     this.#root = root;
     this.#lines = lines;
+    this.#lineOffset = lineOffset;
   }
 
   /** Start of the document's content. */
@@ -79,11 +88,11 @@ export class SourceLocator {
         node = (node.items[seg] as Node | undefined) ?? null;
       } else node = null;
     }
-    return new SourceLocator(node, this.#lines);
+    return new SourceLocator(node, this.#lines, this.#lineOffset);
   }
 
   #pos(offset: number): Position {
     const p = this.#lines.linePos(offset);
-    return { line: p.line, column: p.col };
+    return { line: p.line + this.#lineOffset, column: p.col };
   }
 }

@@ -50,3 +50,20 @@ describe('shared/istio-samples', () => {
     );
   });
 });
+
+describe('fast path', () => {
+  it.each(files.map((f) => relative(ISTIO_SAMPLES, f)))('%s: fast and yaml paths agree', async (rel) => {
+    const fast = await loadFile(join(ISTIO_SAMPLES, rel));
+    const slow = await loadFile(join(ISTIO_SAMPLES, rel), { fastPath: false });
+    const view = (r: typeof fast) =>
+      r.resources.map((x) => ({
+        key: `${x.kind}/${x.namespace}/${x.name}`,
+        object: x.object,
+        at: [x.source.line, x.source.column, x.source.documentIndex],
+        metadata: x.source.locate(['metadata', 'name']),
+        spec: x.source.locate(['spec']),
+      }));
+    expect(view(fast)).toEqual(view(slow));
+    expect(fast.diagnostics).toEqual(slow.diagnostics);
+  });
+});

@@ -1,0 +1,3 @@
+// @minimesh/cli: the `mesh` command as functions. This file only re-exports.
+export * from './commands/dev.js';
+export * from './program.js';

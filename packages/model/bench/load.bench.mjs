@@ -1,0 +1,241 @@
+#!/usr/bin/env node
+// Benchmark: load and validate 10,000 Istio resources and 5,000 Services from YAML files, against a baseline
+// measured in the same run: the `yaml` package parsing the same files to plain objects (no validation, no
+// positions kept). Each measurement runs in its own child process so peak memory (maxRSS) is its own; modes
+// alternate across repeats and medians are reported. BENCH_QUICK=1 runs a tenth of the size once (CI).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const quick = process.env.BENCH_QUICK === '1';
+const scale = quick ? 0.1 : 1;
+const ISTIO = Math.round(10_000 * scale);
+const SERVICES = Math.round(5_000 * scale);
+const REPEATS = quick ? 1 : 5;
+const FILES = 50;
+
+function istioResource(i) {
+  const ns = `ns-${i % 20}`;
+  const svc = `svc-${i % SERVICES}`;
+  switch (i % 4) {
+    case 0:
+      return `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: vs-${i}
+  namespace: ${ns}
+spec:
+  hosts:
+  - ${svc}
+  http:
+  - name: jason
+    match:
+    - headers:
+        end-user:
+          exact: jason
+      uri:
+        prefix: /api/v1
+    route:
+    - destination:
+        host: ${svc}
+        subset: v2
+    timeout: 1.5s
+    retries:
+      attempts: 3
+      perTryTimeout: 500ms
+      retryOn: 5xx,connect-failure
+  - route:
+    - destination:
+        host: ${svc}
+        subset: v1
+      weight: 80
+    - destination:
+        host: ${svc}
+        subset: v3
+      weight: 20
+    fault:
+      delay:
+        percentage:
+          value: 10
+        fixedDelay: 2s
+`;
+    case 1:
+      return `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: dr-${i}
+  namespace: ${ns}
+spec:
+  host: ${svc}
+  trafficPolicy:
+    loadBalancer:
+      simple: LEAST_REQUEST
+    connectionPool:
+      tcp:
+        maxConnections: 100
+      http:
+        http1MaxPendingRequests: 10
+    outlierDetection:
+      consecutive5xxErrors: 5
+      interval: 10s
+      baseEjectionTime: 30s
+  subsets:
+  - name: v1
+    labels:
+      version: v1
+  - name: v2
+    labels:
+      version: v2
+  - name: v3
+    labels:
+      version: v3
+`;
+    case 2:
+      return `apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata:
+  name: se-${i}
+  namespace: ${ns}
+spec:
+  hosts:
+  - ext-${i}.example.com
+  ports:
+  - number: 443
+    name: https
+    protocol: HTTPS
+  location: MESH_EXTERNAL
+  resolution: DNS
+`;
+    default:
+      return `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: gw-${i}
+  namespace: ${ns}
+spec:
+  selector:
+    istio: ingressgateway
+  servers:
+  - port:
+      number: 8080
+      name: http
+      protocol: HTTP
+    hosts:
+    - "app-${i}.example.com"
+`;
+  }
+}
+
+function service(i) {
+  return `apiVersion: v1
+kind: Service
+metadata:
+  name: svc-${i}
+  namespace: ns-${i % 20}
+  labels:
+    app: svc-${i}
+spec:
+  ports:
+  - port: 9080
+    name: http
+  - port: 9090
+    name: grpc-api
+  selector:
+    app: svc-${i}
+`;
+}
+
+function makeCorpus(into) {
+  const dir = into ?? mkdtempSync(join(tmpdir(), 'mm-bench-load-'));
+  mkdirSync(dir, { recursive: true });
+  const docs = [
+    ...Array.from({ length: ISTIO }, (_, i) => istioResource(i)),
+    ...Array.from({ length: SERVICES }, (_, i) => service(i)),
+  ];
+  const per = Math.ceil(docs.length / FILES);
+  for (let f = 0; f < FILES; f++) {
+    const chunk = docs.slice(f * per, (f + 1) * per);
+    if (chunk.length)
+      writeFileSync(join(dir, `part-${String(f).padStart(3, '0')}.yaml`), chunk.join('---\n'));
+  }
+  return { dir, count: docs.length };
+}
+
+// Child mode: measure one load in a fresh process and print {ms, maxRssMb, resources, errors}.
+async function child(mode, dir) {
+  const started = performance.now();
+  let resources = 0;
+  let errors = 0;
+  if (mode === 'baseline') {
+    const { parseAllDocuments } = await import('yaml');
+    for (const name of readdirSync(dir).sort()) {
+      for (const doc of parseAllDocuments(readFileSync(join(dir, name), 'utf8'))) {
+        if (doc.toJS()) resources++;
+      }
+    }
+  } else {
+    const { loadDirectory } = await import('../dist/index.js');
+    const r = await loadDirectory(dir);
+    resources = r.resources.length;
+    errors = r.errors.length;
+    globalThis.keep = r; // hold the result so peak memory includes it, as a user holding it would
+  }
+  const ms = performance.now() - started;
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ ms, maxRssMb, resources, errors }));
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main() {
+  const { dir, count } = makeCorpus();
+  const self = fileURLToPath(import.meta.url);
+  const results = { baseline: [], load: [] };
+  try {
+    for (let r = 0; r < REPEATS; r++) {
+      for (const mode of r % 2 === 0 ? ['baseline', 'load'] : ['load', 'baseline']) {
+        const out = execFileSync(process.execPath, [self, '--child', mode, dir], { encoding: 'utf8' });
+        results[mode].push(JSON.parse(out));
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const load = results.load;
+  const base = results.baseline;
+  const loadMs = median(load.map((x) => x.ms));
+  const baseMs = median(base.map((x) => x.ms));
+  const loadRss = median(load.map((x) => x.maxRssMb));
+  const baseRss = median(base.map((x) => x.maxRssMb));
+  const errors = load[0].errors;
+  console.log(
+    `model load bench${quick ? ' (quick)' : ''}: ${ISTIO} Istio resources + ${SERVICES} Services in ${FILES} files (${count} documents), ${REPEATS} repeats, medians`,
+  );
+  console.log(`  yaml parse only (baseline): ${baseMs.toFixed(0)} ms, peak RSS ${baseRss.toFixed(0)} MB`);
+  console.log(
+    `  loadDirectory (validate + positions): ${loadMs.toFixed(0)} ms, peak RSS ${loadRss.toFixed(0)} MB, ${load[0].resources} resources, ${errors} errors`,
+  );
+  console.log(
+    `  ratio load/baseline: time ${(loadMs / baseMs).toFixed(2)}x, memory ${(loadRss / baseRss).toFixed(2)}x`,
+  );
+  console.log(
+    `  goals: under 1000 ms and 300 MB: ${loadMs < 1000 ? 'met' : 'NOT met'} / ${loadRss < 300 ? 'met' : 'NOT met'}`,
+  );
+  if (errors > 0 || load[0].resources !== count) {
+    console.error(
+      `bench corpus should load cleanly: ${errors} errors, ${load[0].resources}/${count} resources`,
+    );
+    process.exit(1);
+  }
+  mkdirSync(new URL('../../../bench-results/', import.meta.url), { recursive: true });
+  writeFileSync(
+    new URL('../../../bench-results/model-load.json', import.meta.url),
+    `${JSON.stringify({ quick, istio: ISTIO, services: SERVICES, loadMs, baseMs, loadRss, baseRss }, null, 2)}\n`,
+  );
+}
+
+if (process.argv[2] === '--child') await child(process.argv[3], process.argv[4]);
+else if (process.argv[2] === '--corpus') console.log(makeCorpus(process.argv[3]).dir);
+else await main();
