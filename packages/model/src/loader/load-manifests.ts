@@ -1,7 +1,7 @@
 // Loads Kubernetes/Istio manifests from YAML (multi-document), JSON or `kind: List` text into typed resources,
 // collecting every error and warning with file, line, column and field path. It never throws for input:
 // size, binary data, depth, aliases and syntax are checked before or while parsing, each with its own code.
-import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
+import { type Document, LineCounter, parseAllDocuments, visit, type YAMLError } from 'yaml';
 import { type Diagnostic, DiagnosticCode, type FieldPath, type Severity } from '../errors/diagnostic.js';
 import { splitApiVersion } from '../schema/kind-definition.js';
 import { findKind } from '../schema/kinds.js';
@@ -163,7 +163,7 @@ class LoadContext {
       try {
         value = doc.toJS({ maxAliasCount: this.limits.maxAliasCount });
       } catch (err) {
-        const start = locator.start;
+        const start = firstBadAlias(doc, lines) ?? locator.start;
         const reason = err instanceof Error ? err.message : String(err);
         this.add(
           DiagnosticCode.Alias,
@@ -330,6 +330,23 @@ class LoadContext {
       },
     });
   }
+}
+
+/** Position of the first alias whose anchor is not defined before it, if any. */
+function firstBadAlias(doc: Document, lines: LineCounter): { line: number; column: number } | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.resolve(doc) === undefined) {
+        found = node.range?.[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (found === undefined) return undefined;
+  const p = lines.linePos(found);
+  return { line: p.line, column: p.col };
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
