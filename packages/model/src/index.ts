@@ -8,4 +8,5 @@ export * from './schema/kind-definition.js';
 export * from './schema/kinds.js';
 export * from './schema/kube/index.js';
 export * from './schema/regex.js';
+export * from './schema/suggest.js';
 export * from './schema/validate.js';

@@ -2,6 +2,7 @@
 // expected. Every issue is kept (zod collects them all); unknown keys become one issue per key, at that key.
 import type { z } from 'zod';
 import { DiagnosticCode, type FieldPath } from '../errors/diagnostic.js';
+import { closest, knownKeysAt } from './suggest.js';
 
 export interface Issue {
   readonly code: DiagnosticCode;
@@ -15,7 +16,13 @@ export type ValidationResult<T> = { valid: true; value: T; issues: [] } | { vali
 export function validateWith<S extends z.ZodType>(schema: S, input: unknown): ValidationResult<z.infer<S>> {
   const r = schema.safeParse(input, { reportInput: true });
   if (r.success) return { valid: true, value: r.data, issues: [] };
-  return { valid: false, issues: issuesFromZod(r.error.issues) };
+  const issues = issuesFromZod(r.error.issues).map((issue) => {
+    if (issue.code !== DiagnosticCode.UnknownField) return issue;
+    const key = String(issue.path[issue.path.length - 1]);
+    const hint = closest(key, knownKeysAt(schema, issue.path.slice(0, -1)));
+    return hint === undefined ? issue : { ...issue, message: `${issue.message}; did you mean "${hint}"?` };
+  });
+  return { valid: false, issues };
 }
 
 type ZodIssue = z.core.$ZodIssue;

@@ -73,7 +73,7 @@ describe('loadManifests', () => {
     const r = loadManifests(`${svc('good')}---\n${bad}`, { file: 'm.yaml' });
     expect(r.resources.map((x) => x.name)).toEqual(['good']);
     expect(r.errors.map(formatDiagnostic)).toEqual([
-      'm.yaml:16:3 metadata.lables: unknown field "lables"',
+      'm.yaml:16:3 metadata.lables: unknown field "lables"; did you mean "labels"?',
       'm.yaml:19:11 spec.ports[0].port: expected a number, got "x"',
     ]);
     expect(r.errors[0]?.resource).toBe('Service default/bad');
