@@ -10,3 +10,4 @@ export * from './schema/kube/index.js';
 export * from './schema/regex.js';
 export * from './schema/suggest.js';
 export * from './schema/validate.js';
+export * from './xds-match/index.js';
