@@ -26,6 +26,29 @@ const bin = (name) => join(pkgRoot, 'node_modules/.bin', name);
 
 rmSync(typesDir, { recursive: true, force: true });
 writeFileSync(
+  join(outDir, 'proto-loader-types.ts'),
+  [
+    '// The few @grpc/proto-loader types the generated files name, declared here so the model has no dependency',
+    '// on proto-loader (a generator, not a runtime need). The shapes match proto-loader 0.7.',
+    '/** An Any in object form: the type URL under "@type", the message fields beside it. */',
+    'export interface AnyExtension {',
+    "  '@type': string;",
+    '}',
+    '/** A method of a generated service definition; the model never calls the (de)serializers. */',
+    'export interface MethodDefinition<Req, Res, OutReq = Req, OutRes = Res> {',
+    '  path: string;',
+    '  requestStream: boolean;',
+    '  responseStream: boolean;',
+    '  requestSerialize: (value: Req) => Buffer;',
+    '  responseSerialize: (value: Res) => Buffer;',
+    '  requestDeserialize: (bytes: Buffer) => OutReq;',
+    '  responseDeserialize: (bytes: Buffer) => OutRes;',
+    '  originalName?: string;',
+    '}',
+    '',
+  ].join('\n'),
+);
+writeFileSync(
   join(outDir, 'long.ts'),
   '// 64-bit integers arrive as strings (--longs=String); this shape only types the permissive inputs.\n' +
     'export interface Long {\n  low: number;\n  high: number;\n  unsigned: boolean;\n}\n',
@@ -66,6 +89,11 @@ const fix = (file) => {
   text = text.replace(
     /import type \{ Long \} from '@grpc\/proto-loader';/g,
     `import type { Long } from '${longPath}';`,
+  );
+  const typesPath = relative(dirname(file), join(outDir, 'proto-loader-types.js')).replace(/^(?!\.)/, './');
+  text = text.replace(
+    /import type \{ (AnyExtension|MethodDefinition) \} from '@grpc\/proto-loader';?/g,
+    (_m, name) => `import type { ${name} } from '${typesPath}';`,
   );
   // Machine-independent provenance: keep the path below @grpc/grpc-js-xds, drop this checkout's prefix.
   text = text.replace(/\/\/ Original file: \S*?\/deps\//g, '// Original file: @grpc/grpc-js-xds/deps/');

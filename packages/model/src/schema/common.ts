@@ -39,7 +39,7 @@ export const portNumber = z
 /** A Go duration string ("1.5s", "10ms", "1h"), at least `min` when given (also a Go duration). */
 export function duration(opts: { min?: string } = {}) {
   const minNs = opts.min === undefined ? undefined : parseDurationNs(opts.min);
-  return z.string().superRefine((text, ctx) => {
+  return z.string({ error: 'expected a duration such as "1.5s" or "10ms"' }).superRefine((text, ctx) => {
     const ns = parseDurationNs(text);
     if (ns === undefined) {
       ctx.addIssue({

@@ -31,11 +31,14 @@ export function knownKeysAt(schema: z.ZodType, path: FieldPath): string[] {
       case 'readonly':
       case 'catch':
       case 'nonoptional':
-        return walk(def.innerType, i, depth + 1);
+        walk(def.innerType, i, depth + 1);
+        return;
       case 'pipe':
-        return walk(def.in, i, depth + 1);
+        walk(def.in, i, depth + 1);
+        return;
       case 'lazy':
-        return walk(def.getter?.(), i, depth + 1);
+        walk(def.getter?.(), i, depth + 1);
+        return;
       case 'union':
         for (const o of def.options ?? []) walk(o, i, depth + 1);
         return;
@@ -44,11 +47,14 @@ export function knownKeysAt(schema: z.ZodType, path: FieldPath): string[] {
           for (const k of Object.keys(def.shape ?? {})) out.add(k);
           return;
         }
-        return walk(def.shape?.[String(path[i])], i + 1, depth + 1);
+        walk(def.shape?.[String(path[i])], i + 1, depth + 1);
+        return;
       case 'array':
-        return i < path.length ? walk(def.element, i + 1, depth + 1) : undefined;
+        if (i < path.length) walk(def.element, i + 1, depth + 1);
+        return;
       case 'record':
-        return i < path.length ? walk(def.valueType, i + 1, depth + 1) : undefined;
+        if (i < path.length) walk(def.valueType, i + 1, depth + 1);
+        return;
       default:
         return;
     }

@@ -54,10 +54,13 @@ function convert(issue: ZodIssue, prefix: FieldPath, out: Issue[]): void {
           message: `required field is missing: expected ${typeName(issue.expected)}`,
         });
       } else {
+        const expected = isCustomMessage(issue.message)
+          ? issue.message
+          : `expected ${typeName(issue.expected)}`;
         out.push({
           code: DiagnosticCode.InvalidType,
           path,
-          message: `expected ${typeName(issue.expected)}, got ${describe(input)}`,
+          message: `${expected}, got ${describe(input)}`,
         });
       }
       return;

@@ -152,7 +152,7 @@ describe('HTTPRoute (gateway.networking.k8s.io)', () => {
     expect(issuesOf(httpRouteSchema, r)).toEqual([
       issue('MM_INVALID_VALUE', [...at(0), 'weight'], 'expected a weight from 0 to 1000000, got 1000001'),
       issue('MM_INVALID_VALUE', [...at(1), 'weight'], 'expected a weight from 0 to 1000000, got -1'),
-      issue('MM_INVALID_TYPE', [...at(2), 'weight'], 'expected a whole number, got 1.5'),
+      issue('MM_INVALID_TYPE', [...at(2), 'weight'], 'expected a whole-number weight, got 1.5'),
       issue(
         'MM_INVALID_VALUE',
         [...at(3), 'port'],
