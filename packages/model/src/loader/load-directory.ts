@@ -10,8 +10,36 @@ import { type LoadedResource, type LoadResult, makeResult } from './loaded-resou
 
 export const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'] as const;
 
+/**
+ * Files of JavaScript and other tooling that live beside manifests in a project directory and are never
+ * Kubernetes objects (`package.json`, `tsconfig.json`, lock files, ...).
+ */
+const TOOL_FILES =
+  /^(package(-lock)?\.json|npm-shrinkwrap\.json|tsconfig(\..*)?\.json|jsconfig\.json|biome\.jsonc?|turbo\.json|pnpm-lock\.yaml|pnpm-workspace\.yaml|\.?yarnrc\.yml|renovate\.json|lerna\.json|nx\.json|vercel\.json|composer\.json)$/;
+
 export function isManifestFile(name: string): boolean {
-  return MANIFEST_EXTENSIONS.some((ext) => name.endsWith(ext)) && !name.startsWith('.');
+  return (
+    MANIFEST_EXTENSIONS.some((ext) => name.endsWith(ext)) && !name.startsWith('.') && !TOOL_FILES.test(name)
+  );
+}
+
+/**
+ * A JSON file in a directory is a manifest only when its top level says so (`apiVersion` or `kind`): JSON
+ * beside manifests is usually data or tool configuration. Unparseable JSON is kept, so its error is reported.
+ */
+function isJsonManifest(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return (
+      typeof value !== 'object' ||
+      value === null ||
+      Array.isArray(value) ||
+      'apiVersion' in value ||
+      'kind' in value
+    );
+  } catch {
+    return true;
+  }
 }
 
 /** The manifest files under `dir`, recursively, sorted; directories named `.x` and node_modules are skipped. */
@@ -66,7 +94,10 @@ export async function loadFile(path: string, options: Omit<LoadOptions, 'file'> 
   }
 }
 
-/** Loads every manifest file under `dir` (see listManifestFiles). Duplicates across files are errors too. */
+/**
+ * Loads every manifest file under `dir` (see listManifestFiles); JSON files whose top level has neither
+ * `apiVersion` nor `kind` are data, not manifests, and are skipped. Duplicates across files are errors too.
+ */
 export async function loadDirectory(
   dir: string,
   options: Omit<LoadOptions, 'file'> = {},
@@ -86,6 +117,8 @@ export async function loadDirectory(
   const resources: LoadedResource[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
+    if (file.endsWith('.json') && !isJsonManifest(await readFile(file, 'utf8').catch(() => '{"kind":""}')))
+      continue;
     const r = await loadFile(file, options);
     resources.push(...r.resources);
     diagnostics.push(...r.diagnostics);

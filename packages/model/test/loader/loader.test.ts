@@ -141,6 +141,10 @@ describe('files and directories', () => {
     );
     writeFileSync(join(dir, '.hidden', 'd.yaml'), svc('d'));
     writeFileSync(join(dir, 'notes.txt'), 'not a manifest');
+    writeFileSync(join(dir, 'package.json'), '{"name": "app", "version": "1.0.0"}');
+    writeFileSync(join(dir, 'tsconfig.build.json'), '{"compilerOptions": {}}');
+    writeFileSync(join(dir, 'pnpm-lock.yaml'), 'lockfileVersion: 9.0\n');
+    writeFileSync(join(dir, 'data.json'), '{"ratings": [1, 2, 3]}');
     const r = await loadDirectory(dir);
     expect(r.resources.map((x) => x.name)).toEqual(['a', 'b']);
     expect(r.errors.map(formatDiagnostic)).toEqual([
