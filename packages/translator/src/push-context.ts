@@ -1,0 +1,66 @@
+// The per-push view translation reads: one registry version plus the mesh config, with per-proxy scopes
+// memoized (many proxies share a namespace and labels). Pure: no I/O, no clock.
+import type { LoadedResource, MeshService, Registry, Sidecar } from '@minimesh/model';
+import { DEFAULT_MESH_CONFIG, type MeshConfig, type OutboundTrafficPolicyMode } from './mesh-config.js';
+import type { Proxy } from './proxy.js';
+import { sidecarEgressAllows } from './sidecar-egress.js';
+
+/** What one proxy may see: its Sidecar (if any), the services it can reach, its outbound policy. */
+export interface SidecarScope {
+  readonly sidecar?: LoadedResource<Sidecar>;
+  /** Services the proxy can reach, sorted by hostname then namespace (deterministic output). */
+  readonly services: readonly MeshService[];
+  readonly outboundTrafficPolicy: OutboundTrafficPolicyMode;
+}
+
+export class PushContext {
+  readonly registry: Registry;
+  readonly mesh: MeshConfig;
+  readonly #scopes = new Map<string, SidecarScope>();
+
+  constructor(registry: Registry, mesh: Partial<MeshConfig> = {}) {
+    this.registry = registry;
+    this.mesh = {
+      ...DEFAULT_MESH_CONFIG,
+      rootNamespace: registry.rootNamespace,
+      domainSuffix: registry.domainSuffix,
+      ...mesh,
+    };
+  }
+
+  /** The registry version this push translates (resource versions derive from it). */
+  get version(): number {
+    return this.registry.version;
+  }
+
+  /** The scope of a proxy: exportTo-visible services of its namespace, narrowed by its Sidecar's egress hosts. */
+  sidecarScope(proxy: Proxy): SidecarScope {
+    const key = `${proxy.namespace}\u0000${JSON.stringify(Object.entries(proxy.labels).sort())}`;
+    const cached = this.#scopes.get(key);
+    if (cached) return cached;
+    const sidecar =
+      proxy.type === 'sidecar' ? this.registry.sidecarFor(proxy.namespace, proxy.labels) : undefined;
+    const visible = this.registry.visibleServices(proxy.namespace);
+    const services = (
+      sidecar ? visible.filter((s) => sidecarEgressAllows(sidecar, proxy.namespace, s)) : [...visible]
+    ).sort((a, b) =>
+      a.hostname < b.hostname
+        ? -1
+        : a.hostname > b.hostname
+          ? 1
+          : a.namespace < b.namespace
+            ? -1
+            : a.namespace > b.namespace
+              ? 1
+              : 0,
+    );
+    const policy = sidecar?.object.spec.outboundTrafficPolicy?.mode ?? this.mesh.outboundTrafficPolicy;
+    const scope: SidecarScope = Object.freeze({
+      ...(sidecar ? { sidecar } : {}),
+      services: Object.freeze(services),
+      outboundTrafficPolicy: policy,
+    });
+    this.#scopes.set(key, scope);
+    return scope;
+  }
+}
