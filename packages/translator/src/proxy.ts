@@ -4,7 +4,7 @@
 /** `sidecar` for a workload's proxy, `router` for a gateway. */
 export type ProxyType = 'sidecar' | 'router';
 
-export interface Proxy {
+export interface MeshProxy {
   readonly type: ProxyType;
   /** The Envoy node id. */
   readonly id: string;
@@ -43,8 +43,8 @@ export interface ProxyInput {
   generator?: string;
 }
 
-/** Parses an Istio node id and metadata into a Proxy; throws ProxyIdError with the reason when malformed. */
-export function parseProxy(input: ProxyInput): Proxy {
+/** Parses an Istio node id and metadata into a MeshProxy; throws ProxyIdError with the reason when malformed. */
+export function parseProxy(input: ProxyInput): MeshProxy {
   const parts = input.id.split('~');
   if (parts.length !== 4)
     throw new ProxyIdError(input.id, `it has ${parts.length} fields separated by ~, not 4`);

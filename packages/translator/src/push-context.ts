@@ -2,7 +2,7 @@
 // memoized (many proxies share a namespace and labels). Pure: no I/O, no clock.
 import type { LoadedResource, MeshService, Registry, Sidecar } from '@minimesh/model';
 import { DEFAULT_MESH_CONFIG, type MeshConfig, type OutboundTrafficPolicyMode } from './mesh-config.js';
-import type { Proxy } from './proxy.js';
+import type { MeshProxy } from './proxy.js';
 import { sidecarEgressAllows } from './sidecar-egress.js';
 
 /** What one proxy may see: its Sidecar (if any), the services it can reach, its outbound policy. */
@@ -34,7 +34,7 @@ export class PushContext {
   }
 
   /** The scope of a proxy: exportTo-visible services of its namespace, narrowed by its Sidecar's egress hosts. */
-  sidecarScope(proxy: Proxy): SidecarScope {
+  sidecarScope(proxy: MeshProxy): SidecarScope {
     const key = `${proxy.namespace}\u0000${JSON.stringify(Object.entries(proxy.labels).sort())}`;
     const cached = this.#scopes.get(key);
     if (cached) return cached;
