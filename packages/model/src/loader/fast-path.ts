@@ -1,11 +1,12 @@
 // The fast path of the loader. The `yaml` package keeps exact positions but parses ~3 MB/s; js-yaml parses
 // ~40 MB/s. Valid input, which is nearly all input, is read with js-yaml, one document at a time, and positions
-// are computed only when asked for, by parsing that one document with `yaml`. Anything unusual (anchors, tags,
-// directives, a js-yaml error, a validation issue) sends the whole file down the `yaml` path, so every
-// diagnostic still comes from one parser, with one set of messages.
+// are computed only when asked for, by parsing that one document with `yaml`. A document with anything unusual
+// (anchors, tags, complex keys, a js-yaml error, a validation issue) is read with `yaml` instead, so every
+// diagnostic comes from one parser with one set of messages, and only that document pays the cost.
 import jsyaml from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
 import type { FieldPath } from '../errors/diagnostic.js';
+import { YAML_12_CORE } from './core-schema.js';
 import { type Located, type Locator, type Position, SourceLocator } from './source-locator.js';
 
 /** One YAML document of a file: its text and where it starts. */
@@ -18,11 +19,48 @@ export interface Chunk {
 }
 
 /**
- * True when the text uses only what the fast path handles the same way as the `yaml` path: no anchors or
- * aliases, no tags, no directives, no explicit document end. A false positive only costs speed.
+ * True when a whole file must be read with `yaml`: directives (`%YAML`) and explicit document ends (`...`) change
+ * how documents split, which the fast path's `---` split does not model.
  */
-export function fastPathEligible(text: string): boolean {
-  return !/(^|[\s[{,:-])[&*!][^\s]|^%|^\.\.\.(\s|$)/m.test(text);
+export function needsWholeFileYaml(text: string): boolean {
+  return /^%|^\.\.\.(\s|$)/m.test(text);
+}
+
+/**
+ * True when one document uses only what js-yaml (with YAML_12_CORE) reads exactly as `yaml` does. Excluded, so
+ * read with `yaml`: anchors, aliases and tags; complex (`?`) and null (`~:`) keys, which the two turn into
+ * different strings; and quoted scalars that span lines, where js-yaml is laxer about indentation. A false
+ * positive only costs speed, never a different result.
+ */
+export function chunkEligible(text: string): boolean {
+  if (/(^|[\s[{,:-])[&*!][^\s]/m.test(text)) return false;
+  if (/^[ \t]*(- +)*\?(\s|$)/m.test(text)) return false;
+  if (/(^|[\s{,])(~|null|Null|NULL)[ \t]*:(\s|$)|^[ \t]*(- +)*:(\s|$)/m.test(text)) return false;
+  for (const line of text.split('\n')) {
+    if (!line.includes('"') && !line.includes("'")) continue;
+    if (unbalancedQuotes(line)) return false;
+  }
+  return true;
+}
+
+/** True when a line opens a quoted scalar it does not close (or holds a stray quote, such as an apostrophe). */
+function unbalancedQuotes(line: string): boolean {
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote === '"') {
+      if (c === '\\') i++;
+      else if (c === '"') quote = '';
+    } else if (quote === "'") {
+      if (c === "'" && line[i + 1] === "'") i++;
+      else if (c === "'") quote = '';
+    } else if (c === '#' && (i === 0 || line[i - 1] === ' ')) {
+      return false;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    }
+  }
+  return quote !== '';
 }
 
 /**
@@ -81,7 +119,7 @@ function firstContent(body: string): Position | undefined {
 /** Parses one chunk with js-yaml's YAML 1.2 core schema (as `yaml` does: no timestamps, no merge keys). */
 export function parseChunk(chunk: Chunk): { ok: true; value: unknown } | { ok: false } {
   try {
-    return { ok: true, value: jsyaml.load(chunk.text, { schema: jsyaml.CORE_SCHEMA, json: false }) };
+    return { ok: true, value: jsyaml.load(chunk.text, { schema: YAML_12_CORE, json: false }) };
   } catch {
     return { ok: false };
   }

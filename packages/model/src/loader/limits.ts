@@ -5,6 +5,8 @@
 export const DEFAULT_LIMITS = {
   /** Largest file accepted, in bytes. */
   maxBytes: 16 * 1024 * 1024,
+  /** Largest single YAML document accepted, in bytes (etcd keeps Kubernetes objects under 1.5 MB). */
+  maxDocumentBytes: 3 * 1024 * 1024,
   /** Deepest nesting accepted (block levels plus flow brackets). Kubernetes objects rarely pass 20. */
   maxDepth: 100,
   /** Most alias expansions per document (the `yaml` package's guard against "billion laughs"). */
@@ -13,6 +15,7 @@ export const DEFAULT_LIMITS = {
 
 export interface Limits {
   maxBytes: number;
+  maxDocumentBytes: number;
   maxDepth: number;
   maxAliasCount: number;
 }

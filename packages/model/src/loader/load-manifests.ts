@@ -7,7 +7,14 @@ import { splitApiVersion } from '../schema/kind-definition.js';
 import { findKind } from '../schema/kinds.js';
 import { describe, validateWith } from '../schema/validate.js';
 import { dedupe } from './duplicates.js';
-import { type Chunk, fastPathEligible, LazyLocator, parseChunk, splitDocuments } from './fast-path.js';
+import {
+  type Chunk,
+  chunkEligible,
+  LazyLocator,
+  needsWholeFileYaml,
+  parseChunk,
+  splitDocuments,
+} from './fast-path.js';
 import {
   DEFAULT_LIMITS,
   decodeText,
@@ -94,7 +101,9 @@ class LoadContext {
       );
       return;
     }
-    const text = typeof input === 'string' ? input : decodeText(input);
+    const decoded = typeof input === 'string' ? input : decodeText(input);
+    // A BOM is not content; a lone CR is a line break in YAML 1.2, which both parsers then read alike as LF.
+    const text = decoded === undefined ? undefined : normalizeText(decoded);
     if (text === undefined || looksBinary(text)) {
       this.add(
         DiagnosticCode.BinaryFile,
@@ -116,46 +125,65 @@ class LoadContext {
       );
       return;
     }
-    if (this.fastPath && fastPathEligible(text) && this.fastLoad(text)) return;
-    this.slowLoad(text);
+    if (needsWholeFileYaml(text)) {
+      this.slowLoad(text, 0, 0);
+      return;
+    }
+    // Documents are independent (anchors do not cross them): each takes the fast path when it can, and only a
+    // document with something to report, or something unusual, is parsed with `yaml`.
+    splitDocuments(text).forEach((chunk, index) => {
+      const bytes =
+        chunk.text.length * 3 > this.limits.maxDocumentBytes
+          ? Buffer.byteLength(chunk.text)
+          : chunk.text.length;
+      if (bytes > this.limits.maxDocumentBytes) {
+        const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+        this.add(
+          DiagnosticCode.FileTooLarge,
+          chunk.start.line,
+          chunk.start.column,
+          [],
+          `document is ${mb(bytes)}; expected at most ${mb(this.limits.maxDocumentBytes)} per document (Kubernetes stores objects of at most 1.5 MB)`,
+        );
+        return;
+      }
+      if (this.fastPath && chunkEligible(chunk.text) && this.fastChunk(chunk, index)) return;
+      this.slowLoad(chunk.text, chunk.lineOffset, index);
+    });
   }
 
   /**
-   * js-yaml, one document at a time. Returns false (keeping nothing) at the first document that is not plainly
-   * valid, so the caller reloads the file on the `yaml` path, which reports every problem with its position.
+   * One document with js-yaml. False (keeping nothing of it) when the document does not parse, is a List, or
+   * has an error: the caller then reads it with `yaml`, which reports every problem with its position.
    */
-  fastLoad(text: string): boolean {
+  fastChunk(chunk: Chunk, index: number): boolean {
+    const parsed = parseChunk(chunk);
+    if (!parsed.ok) return false;
+    const value = parsed.value;
+    if (value === null || value === undefined) return true;
+    if (isPlainObject(value) && value.kind === 'List') return false;
     const resources = this.resources.length;
     const diagnostics = this.diagnostics.length;
-    const bail = () => {
+    this.resource(value, new LazyLocator(chunk), index);
+    if (this.diagnostics.slice(diagnostics).some((d) => d.severity === 'error')) {
       this.resources.length = resources;
       this.diagnostics.length = diagnostics;
       return false;
-    };
-    const chunks = splitDocuments(text);
-    for (let index = 0; index < chunks.length; index++) {
-      const chunk = chunks[index] as Chunk;
-      const parsed = parseChunk(chunk);
-      if (!parsed.ok) return bail();
-      const value = parsed.value;
-      if (value === null || value === undefined) continue;
-      if (isPlainObject(value) && value.kind === 'List') return bail();
-      const errorsBefore = this.diagnostics.length;
-      this.resource(value, new LazyLocator(chunk), index);
-      if (this.diagnostics.slice(errorsBefore).some((d) => d.severity === 'error')) return bail();
     }
     return true;
   }
 
-  slowLoad(text: string): void {
+  /** Parses `text` (a whole file, or one document `lineOffset` lines into it) with `yaml`. */
+  slowLoad(text: string, lineOffset: number, firstIndex: number): void {
     const lines = new LineCounter();
     const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const list = Array.isArray(docs) ? docs : [docs];
-    list.forEach((doc, index) => {
-      const locator = new SourceLocator(doc.contents, lines);
-      for (const w of doc.warnings) this.addYamlError(w, lines, 'warning');
+    list.forEach((doc, i) => {
+      const index = firstIndex + i;
+      const locator = new SourceLocator(doc.contents, lines, lineOffset);
+      for (const w of doc.warnings) this.addYamlError(w, lines, 'warning', lineOffset);
       if (doc.errors.length > 0) {
-        for (const e of doc.errors) this.addYamlError(e, lines, 'error');
+        for (const e of doc.errors) this.addYamlError(e, lines, 'error', lineOffset);
         return;
       }
       if (doc.contents === null) return; // an empty document (e.g. a trailing `---`)
@@ -163,7 +191,8 @@ class LoadContext {
       try {
         value = doc.toJS({ maxAliasCount: this.limits.maxAliasCount });
       } catch (err) {
-        const start = firstBadAlias(doc, lines) ?? locator.start;
+        const bad = firstBadAlias(doc, lines);
+        const start = bad ? { line: bad.line + lineOffset, column: bad.column } : locator.start;
         const reason = err instanceof Error ? err.message : String(err);
         this.add(
           DiagnosticCode.Alias,
@@ -191,8 +220,9 @@ class LoadContext {
     });
   }
 
-  addYamlError(e: YAMLError, lines: LineCounter, severity: Severity): void {
-    const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
+  addYamlError(e: YAMLError, lines: LineCounter, severity: Severity, lineOffset: number): void {
+    const at = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
+    const pos = { line: at.line + lineOffset, col: at.col };
     const exhausted = e.code === 'RESOURCE_EXHAUSTION';
     const code = exhausted
       ? /alias/i.test(e.message)
@@ -347,6 +377,11 @@ function firstBadAlias(doc: Document, lines: LineCounter): { line: number; colum
   if (found === undefined) return undefined;
   const p = lines.linePos(found);
   return { line: p.line, column: p.col };
+}
+
+function normalizeText(text: string): string {
+  const unbommed = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return unbommed.includes('\r') ? unbommed.replace(/\r(?!\n)/g, '\n') : unbommed;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
