@@ -5,6 +5,7 @@ import { type Document, LineCounter, parseAllDocuments, visit, type YAMLError } 
 import { type Diagnostic, DiagnosticCode, type FieldPath, type Severity } from '../errors/diagnostic.js';
 import { splitApiVersion } from '../schema/kind-definition.js';
 import { findKind } from '../schema/kinds.js';
+import { dns1035LabelProblem, dns1123LabelProblem, dns1123SubdomainProblem } from '../schema/kube-names.js';
 import { describe, validateWith } from '../schema/validate.js';
 import { dedupe } from './duplicates.js';
 import {
@@ -15,6 +16,7 @@ import {
   parseChunk,
   splitDocuments,
 } from './fast-path.js';
+import { kindMistake } from './kind-suggestion.js';
 import {
   DEFAULT_LIMITS,
   decodeText,
@@ -220,6 +222,36 @@ class LoadContext {
     });
   }
 
+  /** Names the API server would refuse are warnings: the object loads, and the user learns it would not apply. */
+  checkNames(meta: Record<string, unknown>, locator: Locator, kind: string, resource: string): void {
+    const warn = (field: string, problem: string | undefined) => {
+      if (problem === undefined) return;
+      const at = locator.locate(['metadata', field]);
+      this.add(
+        DiagnosticCode.InvalidValue,
+        at.line,
+        at.column,
+        ['metadata', field],
+        `${problem}; the Kubernetes API server would reject this ${field}`,
+        { severity: 'warning', resource },
+      );
+    };
+    if (typeof meta.name === 'string') {
+      warn(
+        'name',
+        kind === 'Service'
+          ? dns1035LabelProblem(meta.name)
+          : kind === 'Namespace'
+            ? dns1123LabelProblem(meta.name)
+            : dns1123SubdomainProblem(meta.name),
+      );
+    }
+    if (typeof meta.generateName === 'string' && meta.generateName !== '')
+      warn('generateName', dns1123SubdomainProblem(meta.generateName.replace(/-$/, '')));
+    if (typeof meta.namespace === 'string' && meta.namespace !== '')
+      warn('namespace', dns1123LabelProblem(meta.namespace));
+  }
+
   addYamlError(e: YAMLError, lines: LineCounter, severity: Severity, lineOffset: number): void {
     const at = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
     const pos = { line: at.line + lineOffset, col: at.col };
@@ -297,14 +329,24 @@ class LoadContext {
     let object: unknown = value;
     let failed = false;
     if (!def) {
-      this.add(
-        DiagnosticCode.UnknownKind,
-        start.line,
-        start.column,
-        ['kind'],
-        `unknown kind ${kind} (apiVersion ${apiVersion}): kept as an opaque object, not validated`,
-        { severity: 'warning', resource: ref },
-      );
+      const mistake = kindMistake(group, kind);
+      if (mistake) {
+        const at = locator.locate(mistake.path);
+        this.add(DiagnosticCode.UnknownKind, at.line, at.column, mistake.path, mistake.message, {
+          resource: ref,
+        });
+        failed = true;
+      } else {
+        const at = locator.locate(['kind']);
+        this.add(
+          DiagnosticCode.UnknownKind,
+          at.line,
+          at.column,
+          ['kind'],
+          `unknown kind ${kind} (apiVersion ${apiVersion}): kept as an opaque object, not validated`,
+          { severity: 'warning', resource: ref },
+        );
+      }
     } else if (!def.versions.includes(version)) {
       const at = locator.locate(['apiVersion']);
       const accepted = def.versions.map((v) => (group === '' ? v : `${group}/${v}`)).join(', ');
@@ -341,6 +383,7 @@ class LoadContext {
       failed = true;
     }
     if (failed) return;
+    if (def !== undefined) this.checkNames(meta, locator, kind, ref);
     this.resources.push({
       apiVersion,
       group,

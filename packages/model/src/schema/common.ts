@@ -2,31 +2,47 @@
 // was expected; built-in zod issues are turned into such sentences by `issuesFromZod` (validate.ts).
 import { z } from 'zod';
 import { parseDurationNs } from './duration.js';
+import { labelValueProblem, qualifiedNameProblem } from './kube-names.js';
 import { re2Error } from './regex.js';
 
 /** Kubernetes labels and annotations: string to string. */
 export const stringMap = z.record(z.string(), z.string());
 
 /** Kubernetes ObjectMeta, every field Kubernetes defines (unknown ones are errors, as kubectl --validate=strict). */
-export const objectMeta = z.strictObject({
-  name: z.string().optional(),
-  generateName: z.string().optional(),
-  namespace: z.string().optional(),
-  labels: stringMap.optional(),
-  annotations: stringMap.optional(),
-  uid: z.string().optional(),
-  resourceVersion: z.string().optional(),
-  generation: z.number().int().optional(),
-  creationTimestamp: z.union([z.string(), z.null()]).optional(),
-  deletionTimestamp: z.string().optional(),
-  deletionGracePeriodSeconds: z.number().int().optional(),
-  ownerReferences: z
-    .array(z.looseObject({ apiVersion: z.string(), kind: z.string(), name: z.string() }))
-    .optional(),
-  finalizers: z.array(z.string()).optional(),
-  managedFields: z.array(z.looseObject({})).optional(),
-  selfLink: z.string().optional(),
-});
+export const objectMeta = z
+  .strictObject({
+    name: z.string().optional(),
+    generateName: z.string().optional(),
+    namespace: z.string().optional(),
+    labels: stringMap.optional(),
+    annotations: stringMap.optional(),
+    uid: z.string().optional(),
+    resourceVersion: z.string().optional(),
+    generation: z.number().int().optional(),
+    creationTimestamp: z.union([z.string(), z.null()]).optional(),
+    deletionTimestamp: z.string().optional(),
+    deletionGracePeriodSeconds: z.number().int().optional(),
+    ownerReferences: z
+      .array(z.looseObject({ apiVersion: z.string(), kind: z.string(), name: z.string() }))
+      .optional(),
+    finalizers: z.array(z.string()).optional(),
+    managedFields: z.array(z.looseObject({})).optional(),
+    selfLink: z.string().optional(),
+  })
+  .superRefine((meta, ctx) => {
+    // Label and annotation keys and label values as the API server checks them.
+    const check = (path: (string | number)[], problem: string | undefined) => {
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', path, message: problem });
+    };
+    // (Names and namespaces are checked by the loader as warnings: offline tools such as kube-inject accept
+    // names the API server would refuse, and Istio's own test data uses them.)
+    for (const [key, value] of Object.entries(meta.labels ?? {})) {
+      check(['labels', key], qualifiedNameProblem(key));
+      check(['labels', key], labelValueProblem(value));
+    }
+    for (const key of Object.keys(meta.annotations ?? {}))
+      check(['annotations', key], qualifiedNameProblem(key.toLowerCase()));
+  });
 export type ObjectMeta = z.infer<typeof objectMeta>;
 
 /** A TCP/UDP port number, 1-65535. */

@@ -63,7 +63,7 @@ describe('loadManifests', () => {
       object: { spec: { anything: [1, 2] } },
     });
     expect(r.warnings.map(formatDiagnostic)).toEqual([
-      'w.yaml:1:1 kind: unknown kind Widget (apiVersion example.com/v1): kept as an opaque object, not validated',
+      'w.yaml:2:7 kind: unknown kind Widget (apiVersion example.com/v1): kept as an opaque object, not validated',
     ]);
   });
 

@@ -1,6 +1,6 @@
-// The pod shape a mesh reads: containers (names, ports, probes for injection), service account, host network,
-// labels and annotations of the template. Fields a mesh does not read pass through untouched (loose objects),
-// since Kubernetes' PodSpec is large and versioned apart from the mesh; fields it reads are typed and checked.
+// The pod shape a mesh reads: containers (names, ports, env, probes for injection), service account, host network,
+// labels and annotations of the template. Every field name of Kubernetes' PodSpec and Container is known, so a
+// typo is an error; the values of fields a mesh never reads (affinity, volumes' sources, ...) pass as written.
 import { z } from 'zod';
 import { objectMeta } from '../common.js';
 
@@ -16,24 +16,113 @@ export const containerPort = z.strictObject({
 /** int-or-string, as Kubernetes' IntOrString: a port number or a named port. */
 export const intOrString = z.union([z.number().int(), z.string()]);
 
-export const container = z.looseObject({
+const anything = z.unknown().optional();
+
+/** A probe: the handler the injector rewrites (httpGet, tcpSocket, grpc, exec) and its timings. */
+export const probe = z.strictObject({
+  httpGet: z
+    .strictObject({
+      path: z.string().optional(),
+      port: intOrString,
+      host: z.string().optional(),
+      scheme: z.enum(['HTTP', 'HTTPS']).optional(),
+      httpHeaders: z.array(z.strictObject({ name: z.string(), value: z.string() })).optional(),
+    })
+    .optional(),
+  tcpSocket: z.strictObject({ port: intOrString, host: z.string().optional() }).optional(),
+  grpc: z.strictObject({ port: z.number().int(), service: z.string().optional() }).optional(),
+  exec: z.strictObject({ command: z.array(z.string()).optional() }).optional(),
+  initialDelaySeconds: z.number().int().optional(),
+  timeoutSeconds: z.number().int().optional(),
+  periodSeconds: z.number().int().optional(),
+  successThreshold: z.number().int().optional(),
+  failureThreshold: z.number().int().optional(),
+  terminationGracePeriodSeconds: z.number().int().optional(),
+});
+export type Probe = z.infer<typeof probe>;
+
+export const envVar = z.strictObject({
+  name: z.string(),
+  value: z.string().optional(),
+  valueFrom: z.looseObject({}).optional(),
+});
+
+/**
+ * Every field of Kubernetes' Container, so a typo is an error as with `kubectl --validate=strict`. The fields a
+ * mesh reads are typed; the rest are listed and pass through as written.
+ */
+export const container = z.strictObject({
   name: z.string(),
   image: z.string().optional(),
+  imagePullPolicy: z.enum(['Always', 'IfNotPresent', 'Never']).optional(),
   command: z.array(z.string()).optional(),
   args: z.array(z.string()).optional(),
+  workingDir: z.string().optional(),
   ports: z.array(containerPort).optional(),
-  env: z.array(z.looseObject({ name: z.string() })).optional(),
+  env: z.array(envVar).optional(),
+  envFrom: anything,
+  resources: anything,
+  resizePolicy: anything,
+  restartPolicy: z.enum(['Always']).optional(),
+  restartPolicyRules: anything,
+  volumeMounts: anything,
+  volumeDevices: anything,
+  livenessProbe: probe.optional(),
+  readinessProbe: probe.optional(),
+  startupProbe: probe.optional(),
+  lifecycle: anything,
+  terminationMessagePath: z.string().optional(),
+  terminationMessagePolicy: z.enum(['File', 'FallbackToLogsOnError']).optional(),
+  securityContext: anything,
+  stdin: z.boolean().optional(),
+  stdinOnce: z.boolean().optional(),
+  tty: z.boolean().optional(),
 });
 export type Container = z.infer<typeof container>;
 
-export const podSpec = z.looseObject({
+/** Every field of Kubernetes' PodSpec (see container for how they are checked). */
+export const podSpec = z.strictObject({
   containers: z.array(container),
   initContainers: z.array(container).optional(),
+  ephemeralContainers: anything,
   serviceAccountName: z.string().optional(),
   serviceAccount: z.string().optional(),
+  automountServiceAccountToken: z.boolean().optional(),
   hostNetwork: z.boolean().optional(),
+  hostPID: z.boolean().optional(),
+  hostIPC: z.boolean().optional(),
+  hostUsers: z.boolean().optional(),
+  shareProcessNamespace: z.boolean().optional(),
   nodeName: z.string().optional(),
+  nodeSelector: z.record(z.string(), z.string()).optional(),
   volumes: z.array(z.looseObject({ name: z.string() })).optional(),
+  restartPolicy: z.enum(['Always', 'OnFailure', 'Never']).optional(),
+  terminationGracePeriodSeconds: z.number().int().optional(),
+  activeDeadlineSeconds: z.number().int().optional(),
+  dnsPolicy: z.enum(['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']).optional(),
+  dnsConfig: anything,
+  hostname: z.string().optional(),
+  hostnameOverride: z.string().optional(),
+  subdomain: z.string().optional(),
+  setHostnameAsFQDN: z.boolean().optional(),
+  hostAliases: anything,
+  affinity: anything,
+  tolerations: anything,
+  topologySpreadConstraints: anything,
+  schedulerName: z.string().optional(),
+  schedulingGates: anything,
+  priorityClassName: z.string().optional(),
+  priority: z.number().int().optional(),
+  preemptionPolicy: z.string().optional(),
+  runtimeClassName: z.string().optional(),
+  overhead: anything,
+  readinessGates: anything,
+  resourceClaims: anything,
+  resources: anything,
+  securityContext: anything,
+  imagePullSecrets: z.array(z.looseObject({ name: z.string().optional() })).optional(),
+  enableServiceLinks: z.boolean().optional(),
+  os: anything,
 });
 export type PodSpec = z.infer<typeof podSpec>;
 
