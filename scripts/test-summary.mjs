@@ -3,8 +3,9 @@
 // `N passed, N failed`. Exits 1 when a test failed or a package's run left no report although it has tests.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 let passed = 0;
 let failed = 0;
 let missing = 0;

@@ -1,7 +1,16 @@
 // @minimesh/translator: pure Istio -> Envoy xDS translation per proxy. This file only re-exports.
+
+export { buildClusters, ClusterMessageCode } from './cluster/build-clusters.js';
+export { ClusterBuilder } from './cluster/cluster-builder.js';
+export { altStatName, istioMtlsSni, spiffeIdentity } from './cluster/cluster-names.js';
+export { buildEndpoints } from './endpoint/build-endpoints.js';
+export { workloadTlsMode } from './endpoint/lb-endpoints.js';
+export * from './listener/build-listeners.js';
 export * from './mesh-config.js';
 export * from './messages.js';
 export * from './naming.js';
 export * from './proxy.js';
 export * from './push-context.js';
+export * from './route/build-routes.js';
 export * from './sidecar-egress.js';
+export * from './translate.js';

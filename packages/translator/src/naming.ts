@@ -79,9 +79,12 @@ export function virtualHostName(hostname: string, port: number): string {
   return `${hostname}:${port}`;
 }
 
-/** The SDS secret name of a Kubernetes TLS secret, as Istio's credentialName resolution writes it. */
-export function sdsSecretName(credentialName: string, namespace: string): string {
-  return `kubernetes://${credentialName.includes('/') ? credentialName : `${namespace}/${credentialName}`}`;
+/**
+ * The SDS resource name of a `credentialName`, as istiod writes it: `kubernetes://<credentialName>`. The secret is
+ * looked up in the proxy's own namespace; a `namespace/name` credential keeps its namespace in the name.
+ */
+export function sdsSecretName(credentialName: string): string {
+  return `kubernetes://${credentialName}`;
 }
 
 /** Istio's workload certificate and root CA SDS names. */

@@ -27,7 +27,8 @@ export function needsWholeFileYaml(text: string): boolean {
 }
 
 /**
- * True when one document uses only what js-yaml (with YAML_12_CORE) reads exactly as `yaml` does. Excluded, so
+ * True when a document (or a whole file: every check is line-local, so a file that passes passes for each of its
+ * documents) uses only what js-yaml (with YAML_12_CORE) reads exactly as `yaml` does. Excluded, so
  * read with `yaml`: anchors, aliases and tags; complex (`?`) and null (`~:`) keys, which the two turn into
  * different strings; and quoted scalars that span lines, where js-yaml is laxer about indentation. A false
  * positive only costs speed, never a different result.
@@ -36,9 +37,14 @@ export function chunkEligible(text: string): boolean {
   if (/(^|[\s[{,:-])[&*!][^\s]/m.test(text)) return false;
   if (/^[ \t]*(- +)*\?(\s|$)/m.test(text)) return false;
   if (/(^|[\s{,])(~|null|Null|NULL)[ \t]*:(\s|$)|^[ \t]*(- +)*:(\s|$)/m.test(text)) return false;
-  for (const line of text.split('\n')) {
-    if (!line.includes('"') && !line.includes("'")) continue;
-    if (unbalancedQuotes(line)) return false;
+  // Only lines holding a quote need a look; find them without splitting the text into lines.
+  const quote = /["']/g;
+  for (let m = quote.exec(text); m !== null; m = quote.exec(text)) {
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    let end = text.indexOf('\n', m.index);
+    if (end < 0) end = text.length;
+    if (unbalancedQuotes(text.slice(start, end))) return false;
+    quote.lastIndex = end;
   }
   return true;
 }

@@ -1,8 +1,9 @@
 // Loads every manifest file (.yaml, .yml, .json) under a directory, in sorted path order, skipping hidden
 // entries and node_modules. One unreadable or invalid file never stops the others from loading.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Diagnostic, DiagnosticCode } from '../errors/diagnostic.js';
+import { closest } from '../schema/suggest.js';
 import { dedupe } from './duplicates.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { type LoadOptions, loadManifests } from './load-manifests.js';
@@ -19,7 +20,9 @@ const TOOL_FILES =
 
 export function isManifestFile(name: string): boolean {
   return (
-    MANIFEST_EXTENSIONS.some((ext) => name.endsWith(ext)) && !name.startsWith('.') && !TOOL_FILES.test(name)
+    MANIFEST_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)) &&
+    !name.startsWith('.') &&
+    !TOOL_FILES.test(name)
   );
 }
 
@@ -30,13 +33,9 @@ export function isManifestFile(name: string): boolean {
 function isJsonManifest(text: string): boolean {
   try {
     const value: unknown = JSON.parse(text);
-    return (
-      typeof value !== 'object' ||
-      value === null ||
-      Array.isArray(value) ||
-      'apiVersion' in value ||
-      'kind' in value
-    );
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return true;
+    // A near miss (`apiVersoin`, `knd`) is a manifest with a typo, to be reported, not data to skip.
+    return Object.keys(value).some((k) => closest(k, ['apiVersion', 'kind']) !== undefined);
   } catch {
     return true;
   }
@@ -45,14 +44,29 @@ function isJsonManifest(text: string): boolean {
 /** The manifest files under `dir`, recursively, sorted; directories named `.x` and node_modules are skipped. */
 export async function listManifestFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
+  const seen = new Set<string>(); // real paths of directories walked: symlink cycles end here
+  const seenFiles = new Set<string>();
   const walk = async (d: string): Promise<void> => {
+    const real = await realpath(d);
+    if (seen.has(real)) return;
+    seen.add(real);
     const entries = await readdir(d, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile() && isManifestFile(e.name)) out.push(p);
+      // Symlinks are followed (Kubernetes mounts ConfigMap files as links); a dangling link is skipped.
+      const info = e.isSymbolicLink() ? await stat(p).catch(() => undefined) : e;
+      if (info === undefined) continue;
+      if (info.isDirectory()) await walk(p);
+      else if (info.isFile() && isManifestFile(e.name)) {
+        // A file reached by two paths (a link and its target both under `dir`) is one file, read once.
+        const realFile = await realpath(p);
+        if (!seenFiles.has(realFile)) {
+          seenFiles.add(realFile);
+          out.push(p);
+        }
+      }
     }
   };
   await walk(dir);
@@ -117,14 +131,29 @@ export async function loadDirectory(
   const resources: LoadedResource[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
-    if (file.endsWith('.json') && !isJsonManifest(await readFile(file, 'utf8').catch(() => '{"kind":""}')))
+    if (
+      file.toLowerCase().endsWith('.json') &&
+      !(await jsonFileIsManifest(file, options.limits?.maxBytes ?? DEFAULT_LIMITS.maxBytes))
+    ) {
       continue;
+    }
     const r = await loadFile(file, options);
     resources.push(...r.resources);
     diagnostics.push(...r.diagnostics);
   }
   const { kept, diagnostics: dups } = dedupe(resources);
   return makeResult(kept, [...diagnostics, ...dups]);
+}
+
+/** True unless the file is JSON data (see isJsonManifest); too large or unreadable files count as manifests, so
+ * loadFile reports them. The size is checked before the file is read. */
+async function jsonFileIsManifest(file: string, maxBytes: number): Promise<boolean> {
+  try {
+    if ((await stat(file)).size > maxBytes) return true;
+    return isJsonManifest(await readFile(file, 'utf8'));
+  } catch {
+    return true;
+  }
 }
 
 function unreadable(path: string, why: string): LoadResult {

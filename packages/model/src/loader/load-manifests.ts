@@ -133,6 +133,7 @@ class LoadContext {
     }
     // Documents are independent (anchors do not cross them): each takes the fast path when it can, and only a
     // document with something to report, or something unusual, is parsed with `yaml`.
+    const wholeFileEligible = this.fastPath && chunkEligible(text);
     splitDocuments(text).forEach((chunk, index) => {
       const bytes =
         chunk.text.length * 3 > this.limits.maxDocumentBytes
@@ -149,7 +150,8 @@ class LoadContext {
         );
         return;
       }
-      if (this.fastPath && chunkEligible(chunk.text) && this.fastChunk(chunk, index)) return;
+      const eligible = wholeFileEligible || (this.fastPath && chunkEligible(chunk.text));
+      if (eligible && this.fastChunk(chunk, index)) return;
       this.slowLoad(chunk.text, chunk.lineOffset, index);
     });
   }

@@ -105,6 +105,9 @@ export class Registry {
       this.#configs.of(k).flatMap((r) => cache.instances(r)),
     );
     this.#instances = Object.freeze([...listed, ...this.#workloads].sort(compareByNamespaceName));
+    // Immutable at run time too: `version` and the other public fields cannot be reassigned. (Private fields,
+    // which hold lazily built indexes, are not affected by freezing.)
+    Object.freeze(this);
   }
 
   /** Version 1 of a registry: see buildRegistry. */

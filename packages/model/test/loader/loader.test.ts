@@ -1,4 +1,13 @@
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -149,6 +158,42 @@ describe('files and directories', () => {
     expect(r.resources.map((x) => x.name)).toEqual(['a', 'b']);
     expect(r.errors.map(formatDiagnostic)).toEqual([
       `${join(dir, 'sub', 'c.json')}:1:1 metadata.name: expected a unique name: Service default/a is also defined at ${join(dir, 'a.yml')}:1`,
+    ]);
+  });
+
+  it('follows symlinked files and directories (as Kubernetes mounts ConfigMaps), without looping on cycles', async () => {
+    mkdirSync(join(dir, 'real'));
+    writeFileSync(join(dir, 'real', 'ns.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n');
+    mkdirSync(join(dir, 'mounted'));
+    writeFileSync(join(dir, 'target.yaml'), svc('linked'));
+    symlinkSync(join(dir, 'target.yaml'), join(dir, 'mounted', 'svc.yaml'));
+    symlinkSync(join(dir, 'real'), join(dir, 'mounted', 'dir'));
+    symlinkSync(dir, join(dir, 'real', 'loop'));
+    symlinkSync(join(dir, 'missing.yaml'), join(dir, 'dangling.yaml'));
+    const r = await loadDirectory(join(dir, 'mounted'));
+    expect(r.errors).toEqual([]);
+    expect(r.resources.map((x) => `${x.kind}/${x.name}`).sort()).toEqual([
+      'Namespace/shop',
+      'Service/linked',
+    ]);
+  });
+
+  it('reads upper-case extensions, reports JSON manifests with misspelled keys, and never reads oversized JSON', async () => {
+    writeFileSync(join(dir, 'A.YAML'), svc('upper'));
+    writeFileSync(
+      join(dir, 'typo.json'),
+      JSON.stringify({ apiVersoin: 'v1', kind: 'Service', metadata: { name: 't' } }),
+    );
+    const big = join(dir, 'huge.json');
+    const fd = openSync(big, 'w');
+    const chunk = Buffer.from(`${' '.repeat(1023)}\n`);
+    for (let i = 0; i < 17 * 1024; i++) writeSync(fd, chunk);
+    closeSync(fd);
+    const r = await loadDirectory(dir);
+    expect(r.resources.map((x) => x.name)).toEqual(['upper']);
+    expect(r.errors.map((d) => [d.file.slice(dir.length + 1), d.code])).toEqual([
+      ['huge.json', DiagnosticCode.FileTooLarge],
+      ['typo.json', DiagnosticCode.NotAResource],
     ]);
   });
 });

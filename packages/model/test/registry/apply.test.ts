@@ -192,3 +192,13 @@ describe('immutability', () => {
     ]);
   });
 });
+
+describe('registry immutability at run time', () => {
+  it('refuses reassignment of its public fields', () => {
+    const registry = buildRegistry([]);
+    expect(() => {
+      (registry as { version: number }).version = 99;
+    }).toThrow(TypeError);
+    expect(registry.version).toBe(1);
+  });
+});

@@ -137,7 +137,7 @@ export type GRPCRoute = z.infer<typeof grpcRouteSchema>;
 export const grpcRouteKind = defineKind({
   group: 'gateway.networking.k8s.io',
   kind: 'GRPCRoute',
-  versions: ['v1', 'v1beta1', 'v1alpha2'],
+  versions: ['v1', 'v1alpha2'],
   namespaced: true,
   schema: grpcRouteSchema,
 });

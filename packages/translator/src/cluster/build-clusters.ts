@@ -1,0 +1,72 @@
+// CDS for one proxy (istiod's ConfigGeneratorImpl.BuildClusters): outbound clusters of every service port the
+// proxy can see (UDP ports have none), PassthroughCluster and BlackHoleCluster; for sidecars also the inbound
+// clusters of the workload's ports and InboundPassthroughCluster; gateways (router) get outbound clusters and
+// BlackHoleCluster only. Output is sorted by name (istiod's order differs but carries no meaning), so the same
+// input gives byte-identical output. Bad input never throws: it becomes a message and the rest is translated.
+import { type Cluster, isUdp } from '@minimesh/model';
+import type { MessageSink } from '../messages.js';
+import type { MeshProxy } from '../proxy.js';
+import type { PushContext } from '../push-context.js';
+import { ClusterBuilder } from './cluster-builder.js';
+import { ClusterMessageCode, reportRules } from './rule-checks.js';
+import {
+  blackHoleCluster,
+  inboundClusters,
+  inboundPassthroughCluster,
+  passthroughCluster,
+} from './special-clusters.js';
+
+export { ClusterMessageCode } from './rule-checks.js';
+
+export function buildClusters(proxy: MeshProxy, push: PushContext, sink: MessageSink): Cluster[] {
+  const builder = new ClusterBuilder(proxy, push, sink);
+  const scope = push.sidecarScope(proxy);
+  const clusters: Cluster[] = [];
+  for (const service of scope.services) {
+    if (service.resolution === 'DynamicDNS' && service.hostname.startsWith('*')) {
+      const origin = push.registry.resource(service.originKey);
+      if (origin !== undefined)
+        sink.about(
+          origin,
+          ClusterMessageCode.Unsupported,
+          'Warning',
+          `host ${service.hostname} with resolution DYNAMIC_DNS needs a dynamic forward proxy cluster, which minimesh does not build; it gets no cluster`,
+          ['spec', 'resolution'],
+        );
+      continue;
+    }
+    for (const port of service.ports) {
+      if (isUdp(port.protocol)) continue;
+      try {
+        clusters.push(...builder.outboundClusters(service, port));
+      } catch (error) {
+        // A translator bug must not take the proxy's other clusters down; report it against the service.
+        const origin = push.registry.resource(service.originKey);
+        if (origin !== undefined)
+          sink.about(
+            origin,
+            ClusterMessageCode.Unsupported,
+            'Error',
+            `clusters for ${service.hostname}:${port.port} could not be built: ${(error as Error).message}`,
+          );
+      }
+    }
+  }
+  clusters.push(blackHoleCluster(builder));
+  if (proxy.type === 'sidecar') {
+    clusters.push(
+      passthroughCluster(builder),
+      ...inboundClusters(builder),
+      inboundPassthroughCluster(builder),
+    );
+  }
+  reportRules(push.registry, push.mesh.domainSuffix, sink);
+  return dedupeAndSort(clusters);
+}
+
+/** istiod's normalizeClusters (first of a name wins), then sorted by name. */
+function dedupeAndSort(clusters: readonly Cluster[]): Cluster[] {
+  const byName = new Map<string, Cluster>();
+  for (const c of clusters) if (!byName.has(c.name ?? '')) byName.set(c.name ?? '', c);
+  return [...byName.values()].sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : 1));
+}

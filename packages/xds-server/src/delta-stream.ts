@@ -1,0 +1,254 @@
+// One incremental (delta) xDS stream, per the xDS protocol's incremental variant:
+// - per type, the server keeps the name -> version map of what the client has; a response carries only the
+//   resources whose version differs from it and `removed_resources` for names the client has that are gone;
+// - a first request may carry `initial_resource_versions` (reconnect): resources the client already has at
+//   the current version are not sent again, and names that no longer exist are reported removed;
+// - resource_names_subscribe / resource_names_unsubscribe change the subscription ('*' is the wildcard; a first
+//   LDS or CDS request with no names is a legacy wildcard subscription);
+// - ACK and NACK are told by error_detail, for the last nonce sent; a NACKed resource is not sent again until
+//   its content changes;
+// - on a cache change types are pushed clusters -> endpoints -> listeners -> routes, and cluster removals are
+//   sent after listeners and routes (make before break); listeners and routes also wait until the client
+//   subscribed to the endpoints of new EDS clusters (PushHold).
+
+import { status as GrpcStatus, type ServerDuplexStream } from '@grpc/grpc-js';
+import type { DeltaDiscoveryRequest, DeltaDiscoveryResponse, DiscoveryResource, Node } from '@minimesh/model';
+import { callHook, type StreamInfo } from './callbacks.js';
+import { PushHold, unrequestedEndpoints } from './push-hold.js';
+import { pushRank, ResourceTypeUrl, WILDCARD, WILDCARD_TYPES } from './resource-types.js';
+import { hashParts } from './snapshot.js';
+import type { StreamStatus } from './status.js';
+import type { StreamContext } from './stream-context.js';
+
+interface DeltaTypeState {
+  names: Set<string>;
+  wildcard: boolean;
+  /** What the client has: resource name -> version. */
+  known: Map<string, string>;
+  /** Nonce of the last response sent, and the system version it announced. */
+  lastNonce: string | undefined;
+  lastVersion: string | undefined;
+}
+
+export type DeltaCall = ServerDuplexStream<DeltaDiscoveryRequest, DeltaDiscoveryResponse>;
+
+/** System version of what the client has: hash of its names and versions in name order. */
+function systemVersion(known: ReadonlyMap<string, string>): string {
+  return hashParts([...known].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flat());
+}
+
+export class DeltaStream {
+  readonly #call: DeltaCall;
+  readonly #ctx: StreamContext;
+  readonly #fixedType: string | undefined;
+  readonly #info: StreamInfo;
+  readonly #status: StreamStatus;
+  readonly #types = new Map<string, DeltaTypeState>();
+  #nodeKey: string | undefined;
+  #unwatch: (() => void) | undefined;
+  #closed = false;
+  /** Pauses a push after clusters until the client subscribed to the endpoints of new EDS clusters. */
+  readonly #hold: PushHold;
+
+  constructor(call: DeltaCall, ctx: StreamContext, fixedType?: string) {
+    this.#call = call;
+    this.#ctx = ctx;
+    this.#fixedType = fixedType;
+    this.#hold = new PushHold(ctx.endpointWaitMs, (started) => this.#pushAfterClusters(started));
+    const opened = ctx.openStream('delta', fixedType, call.getPeer(), () => this.#end());
+    this.#info = opened.info;
+    this.#status = opened.status;
+    call.on('data', (request: DeltaDiscoveryRequest) => this.#onRequest(request));
+    call.on('end', () => this.#end());
+    call.on('error', () => this.#close());
+    call.on('cancelled', () => this.#close());
+    call.on('close', () => this.#close());
+  }
+
+  #onRequest(request: DeltaDiscoveryRequest): void {
+    if (this.#closed) return;
+    const started = performance.now();
+    callHook(this.#ctx.callbacks, (c) => c.onStreamRequest?.(this.#info, request));
+    const typeUrl = this.#fixedType ?? request.type_url ?? '';
+    if (typeUrl === '') {
+      this.#fail(GrpcStatus.INVALID_ARGUMENT, 'a request on the aggregated stream needs a type_url');
+      return;
+    }
+    if (this.#nodeKey === undefined) this.#bindNode(request.node ?? {});
+    let state = this.#types.get(typeUrl);
+    const first = state === undefined;
+    if (state === undefined) {
+      state = {
+        names: new Set(),
+        wildcard: false,
+        known: new Map(),
+        lastNonce: undefined,
+        lastVersion: undefined,
+      };
+      this.#types.set(typeUrl, state);
+    }
+    const nonce = request.response_nonce ?? '';
+    if (nonce !== '' && nonce === state.lastNonce && state.lastVersion !== undefined) {
+      if (request.error_detail) {
+        this.#status.nacked(typeUrl, state.lastVersion, request.error_detail.message ?? '');
+        this.#ctx.metrics.nacks.inc({ type_url: typeUrl });
+      } else {
+        this.#status.acked(typeUrl, state.lastVersion);
+      }
+    }
+    if (first) {
+      for (const [name, version] of Object.entries(request.initial_resource_versions ?? {})) {
+        state.known.set(name, version);
+      }
+    }
+    const subscribe = request.resource_names_subscribe ?? [];
+    const wasWildcard = state.wildcard;
+    if (first && subscribe.length === 0 && WILDCARD_TYPES.has(typeUrl)) state.wildcard = true;
+    for (const name of subscribe) {
+      if (name === WILDCARD) {
+        state.wildcard = true;
+      } else if (!state.names.has(name)) {
+        state.names.add(name);
+        // A fresh subscription gets the resource even if the client once had it (go-control-plane #583),
+        // unless this is a reconnect or the wildcard already covered it.
+        if (!first && !wasWildcard) state.known.delete(name);
+      }
+    }
+    const unsubscribe = request.resource_names_unsubscribe ?? [];
+    for (const name of unsubscribe) {
+      if (name === WILDCARD) state.wildcard = false;
+      else state.names.delete(name);
+    }
+    // A name unsubscribed while the wildcard still covers it is sent again: Envoy holds such a resource as
+    // "ambiguous" until the server confirms it (sends it) or removes it.
+    if (state.wildcard) for (const name of unsubscribe) if (name !== WILDCARD) state.known.delete(name);
+    for (const name of [...state.known.keys()]) {
+      if (!state.wildcard && !state.names.has(name)) state.known.delete(name);
+    }
+    this.#status.requested(typeUrl, state.wildcard ? [WILDCARD, ...state.names] : [...state.names]);
+    // While a push is held, listeners and routes wait for it (their subscription is recorded above).
+    if (this.#hold.active && pushRank(typeUrl) > pushRank(ResourceTypeUrl.endpoint)) return;
+    this.#respond(typeUrl, state, started, { sendEmpty: first && state.wildcard, removals: true });
+    if (typeUrl === ResourceTypeUrl.endpoint) {
+      const endpoints = state;
+      this.#hold.check((n) => endpoints.wildcard || endpoints.names.has(n));
+    }
+  }
+
+  #bindNode(node: Node): void {
+    const key = this.#ctx.cache.nodeHash(node);
+    this.#nodeKey = key;
+    this.#status.setNode(node, key);
+    this.#unwatch = this.#ctx.cache.watch(key, () => this.#onCacheChange());
+  }
+
+  /**
+   * Sends what changed for a type (removals only when `removals`). Returns the resources sent, as given to the
+   * cache.
+   */
+  #respond(
+    typeUrl: string,
+    state: DeltaTypeState,
+    started: number,
+    options: { sendEmpty: boolean; removals: boolean },
+  ): object[] {
+    if (this.#closed) return [];
+    const all = this.#ctx.cache.resources(this.#nodeKey ?? '', typeUrl);
+    if (all === undefined) return [];
+    const resources: DiscoveryResource[] = [];
+    const sent: object[] = [];
+    for (const [name, r] of all) {
+      if (!state.wildcard && !state.names.has(name)) continue;
+      if (state.known.get(name) === r.version) continue;
+      state.known.set(name, r.version);
+      resources.push({ name, version: r.version, resource: r.any });
+      sent.push(r.resource);
+    }
+    const gone = [...state.known.keys()].filter((name) => !all.has(name));
+    const removed = options.removals ? gone : [];
+    for (const name of removed) state.known.delete(name);
+    if (resources.length === 0 && removed.length === 0 && !options.sendEmpty) return [];
+    const nonce = this.#ctx.nextNonce();
+    const version = systemVersion(state.known);
+    const response: DeltaDiscoveryResponse = {
+      system_version_info: version,
+      resources,
+      type_url: typeUrl,
+      removed_resources: removed,
+      nonce,
+    };
+    state.lastNonce = nonce;
+    state.lastVersion = version;
+    this.#status.sent(typeUrl, version, nonce);
+    this.#call.write(response);
+    this.#ctx.metrics.pushes.inc({ type_url: typeUrl });
+    this.#ctx.metrics.pushLatency.observe({ type_url: typeUrl }, (performance.now() - started) / 1000);
+    callHook(this.#ctx.callbacks, (c) => c.onStreamResponse?.(this.#info, response));
+    return sent;
+  }
+
+  #onCacheChange(): void {
+    if (this.#closed) return;
+    // A newer change restarts the push from clusters; endpoints still awaited stay awaited.
+    const carried = this.#hold.restart();
+    const started = performance.now();
+    const clusters = this.#types.get(ResourceTypeUrl.cluster);
+    const endpoints = this.#types.get(ResourceTypeUrl.endpoint);
+    if (clusters !== undefined) {
+      // Make before break: cluster removals wait until listeners and routes were sent.
+      const sent = this.#respond(ResourceTypeUrl.cluster, clusters, started, {
+        sendEmpty: false,
+        removals: !this.#later(),
+      });
+      if (endpoints !== undefined) {
+        const requested = (n: string): boolean => endpoints.wildcard || endpoints.names.has(n);
+        const needed = new Set([...carried.names].filter((n) => !requested(n)));
+        for (const n of unrequestedEndpoints(sent, requested)) needed.add(n);
+        if (needed.size > 0) {
+          this.#respond(ResourceTypeUrl.endpoint, endpoints, started, { sendEmpty: false, removals: true });
+          this.#hold.hold(needed, started, carried.deadline);
+          return;
+        }
+      }
+    }
+    this.#pushAfterClusters(started);
+  }
+
+  /** Whether listeners or routes follow clusters on this stream (then cluster removals wait for them). */
+  #later(): boolean {
+    return this.#types.has(ResourceTypeUrl.listener) || this.#types.has(ResourceTypeUrl.route);
+  }
+
+  /** The rest of a push: every type after clusters in push order, then cluster removals. */
+  #pushAfterClusters(started: number): void {
+    const types = [...this.#types.keys()].filter((t) => t !== ResourceTypeUrl.cluster);
+    for (const typeUrl of types.sort((a, b) => pushRank(a) - pushRank(b))) {
+      const state = this.#types.get(typeUrl);
+      if (state !== undefined) this.#respond(typeUrl, state, started, { sendEmpty: false, removals: true });
+    }
+    const clusters = this.#types.get(ResourceTypeUrl.cluster);
+    if (clusters !== undefined) {
+      this.#respond(ResourceTypeUrl.cluster, clusters, started, { sendEmpty: false, removals: true });
+    }
+  }
+
+  #fail(code: GrpcStatus, details: string): void {
+    if (this.#closed) return;
+    this.#call.emit('error', { code, details });
+    this.#close();
+  }
+
+  #end(): void {
+    if (this.#closed) return;
+    this.#close();
+    this.#call.end();
+  }
+
+  #close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#hold.release(false);
+    this.#unwatch?.();
+    this.#ctx.closeStream(this.#info, this.#status);
+  }
+}

@@ -1,0 +1,75 @@
+// A push paused after clusters, until the client requested the endpoints of the new EDS clusters it just got,
+// so that no listener or route reaches the client pointing at a cluster without endpoints (the xDS protocol
+// doc's "eventual consistency considerations": CDS, then EDS for those clusters, then LDS, then RDS). The pause
+// lasts at most `waitMs` from the push that started it, even when newer changes restart the push meanwhile.
+import { edsNameOf } from './consistency.js';
+
+interface Held {
+  /** EDS names the client has yet to request. */
+  readonly names: ReadonlySet<string>;
+  readonly timer: NodeJS.Timeout;
+  /** performance.now() of the change that started the push, for the push latency metric. */
+  readonly started: number;
+  /** performance.now() ms after which the push goes on anyway. */
+  readonly deadline: number;
+}
+
+export class PushHold {
+  readonly #waitMs: number;
+  readonly #resume: (started: number) => void;
+  #held: Held | undefined;
+
+  /** `resume(started)` sends the rest of a push; it is called on release, never re-entrantly from hold(). */
+  constructor(waitMs: number, resume: (started: number) => void) {
+    this.#waitMs = waitMs;
+    this.#resume = resume;
+  }
+
+  get active(): boolean {
+    return this.#held !== undefined;
+  }
+
+  /**
+   * Called when a new push starts: drops the current pause without resuming it, and returns the names it still
+   * waited for and its deadline, which the new push keeps.
+   */
+  restart(): { names: ReadonlySet<string>; deadline: number } {
+    const held = this.#held;
+    this.release(false);
+    return { names: held?.names ?? new Set(), deadline: held?.deadline ?? performance.now() + this.#waitMs };
+  }
+
+  /** Pauses the push until every name is requested or `deadline` passes. */
+  hold(names: ReadonlySet<string>, started: number, deadline: number): void {
+    this.release(false);
+    const timer = setTimeout(() => this.release(true), Math.max(0, deadline - performance.now()));
+    this.#held = { names, timer, started, deadline };
+  }
+
+  /** Resumes the push when the client now requests every awaited name. */
+  check(requested: (name: string) => boolean): void {
+    if (this.#held !== undefined && [...this.#held.names].every(requested)) this.release(true);
+  }
+
+  /** Ends the pause; with `resume`, the rest of the push is sent now. */
+  release(resume: boolean): void {
+    const held = this.#held;
+    if (held === undefined) return;
+    clearTimeout(held.timer);
+    this.#held = undefined;
+    if (resume) this.#resume(held.started);
+  }
+}
+
+/** EDS names of the given new clusters that `requested` does not cover. */
+export function unrequestedEndpoints(
+  clusters: Iterable<object>,
+  requested: (name: string) => boolean,
+): string[] {
+  const names: string[] = [];
+  for (const cluster of clusters) {
+    const eds = edsNameOf(cluster);
+    if (eds !== undefined && !requested(eds)) names.push(eds);
+  }
+  return names;
+}

@@ -1,0 +1,282 @@
+// One state-of-the-world xDS stream (ADS, or a per-type service bound to one type URL), per the xDS protocol:
+// - a response is sent only when what the client asked for changed; each response has a fresh nonce;
+// - a request whose response_nonce is not the last one sent for its type is stale and ignored;
+// - a request carrying error_detail is a NACK (never judged by version_info): the ACKed version stays the one
+//   before, and the NACKed content is not sent again until it changes;
+// - exactly the requested names that exist are sent (wildcard: all); names requested before they exist are
+//   remembered and sent when they appear;
+// - on a cache change types are pushed clusters -> endpoints -> listeners -> routes, and clusters removed while
+//   routes may still point at them are kept until listeners and routes are sent (make before break);
+// - when the clusters sent add EDS clusters whose endpoints the client has not asked for yet, listeners and
+//   routes wait until it asks for them and has them (or `endpointWaitMs` passed), so no route points at a
+//   cluster without endpoints (the protocol doc's "eventual consistency considerations").
+// The version of a response is the hash of the names and versions of the resources it carries, so it is stable
+// across server restarts: a client reconnecting with the version it has gets nothing until something changes.
+
+import { status as GrpcStatus, type ServerDuplexStream } from '@grpc/grpc-js';
+import type { DiscoveryRequest, DiscoveryResponse, Node } from '@minimesh/model';
+import { callHook, type StreamInfo } from './callbacks.js';
+import { PushHold, unrequestedEndpoints } from './push-hold.js';
+import { pushRank, ResourceTypeUrl, WILDCARD, WILDCARD_TYPES } from './resource-types.js';
+import { type PreparedResource, type ResourceMap, versionOf } from './snapshot.js';
+import type { StreamStatus } from './status.js';
+import type { StreamContext } from './stream-context.js';
+
+interface TypeState {
+  /** Names requested explicitly ('*' not included). */
+  names: Set<string>;
+  /** Wildcard: legacy (first request with no names, LDS/CDS only, while names stay empty) or explicit '*'. */
+  wildcard: boolean;
+  legacyWildcard: boolean;
+  /** The last response sent: its version, nonce and resources by name. */
+  sent: { version: string; nonce: string | undefined; resources: Map<string, PreparedResource> } | undefined;
+  /**
+   * The cache's resource map and subscription generation the last response (or decision not to respond) was
+   * computed from. Maps are immutable, so while both are unchanged the answer is unchanged and is not computed
+   * again: a push for one type costs nothing on the streams' other types.
+   */
+  basis: { all: ResourceMap; generation: number } | undefined;
+  /** Bumped whenever names or wildcard change. */
+  generation: number;
+}
+
+export type SotwCall = ServerDuplexStream<DiscoveryRequest, DiscoveryResponse>;
+
+export class SotwStream {
+  readonly #call: SotwCall;
+  readonly #ctx: StreamContext;
+  /** Set for per-type services: the only type this stream serves. */
+  readonly #fixedType: string | undefined;
+  readonly #info: StreamInfo;
+  readonly #status: StreamStatus;
+  readonly #types = new Map<string, TypeState>();
+  #nodeKey: string | undefined;
+  #unwatch: (() => void) | undefined;
+  #closed = false;
+  /** Pauses a push after clusters until the client requested the endpoints of new EDS clusters. */
+  readonly #hold: PushHold;
+
+  constructor(call: SotwCall, ctx: StreamContext, fixedType?: string) {
+    this.#call = call;
+    this.#ctx = ctx;
+    this.#fixedType = fixedType;
+    this.#hold = new PushHold(ctx.endpointWaitMs, (started) => this.#pushAfterClusters(started));
+    const opened = ctx.openStream('sotw', fixedType, call.getPeer(), () => this.#end());
+    this.#info = opened.info;
+    this.#status = opened.status;
+    call.on('data', (request: DiscoveryRequest) => this.#onRequest(request));
+    call.on('end', () => this.#end());
+    call.on('error', () => this.#close());
+    call.on('cancelled', () => this.#close());
+    call.on('close', () => this.#close());
+  }
+
+  #onRequest(request: DiscoveryRequest): void {
+    if (this.#closed) return;
+    const started = performance.now();
+    callHook(this.#ctx.callbacks, (c) => c.onStreamRequest?.(this.#info, request));
+    const typeUrl = this.#fixedType ?? request.type_url ?? '';
+    if (typeUrl === '') {
+      this.#fail(GrpcStatus.INVALID_ARGUMENT, 'a request on the aggregated stream needs a type_url');
+      return;
+    }
+    if (this.#fixedType !== undefined && request.type_url && request.type_url !== this.#fixedType) {
+      this.#fail(
+        GrpcStatus.INVALID_ARGUMENT,
+        `this service serves ${this.#fixedType}, not ${request.type_url}`,
+      );
+      return;
+    }
+    if (this.#nodeKey === undefined) this.#bindNode(request.node ?? {});
+
+    let state = this.#types.get(typeUrl);
+    const first = state === undefined;
+    const nonce = request.response_nonce ?? '';
+    if (state !== undefined && nonce !== '' && nonce !== state.sent?.nonce) return; // stale: ignored.
+    if (state === undefined) {
+      state = {
+        names: new Set(),
+        wildcard: false,
+        legacyWildcard: false,
+        sent: undefined,
+        basis: undefined,
+        generation: 0,
+      };
+      this.#types.set(typeUrl, state);
+    }
+    if (nonce !== '' && state.sent !== undefined) {
+      if (request.error_detail) {
+        const message = request.error_detail.message ?? '';
+        this.#status.nacked(typeUrl, state.sent.version, message);
+        this.#ctx.metrics.nacks.inc({ type_url: typeUrl });
+      } else {
+        this.#status.acked(typeUrl, state.sent.version);
+      }
+    }
+    this.#subscribe(state, typeUrl, request.resource_names ?? [], first);
+
+    // Reconnect: the client already has exactly what we would send (versions are content hashes).
+    const version = request.version_info ?? '';
+    if (first && version !== '') {
+      const selected = this.#select(typeUrl, state);
+      if (selected !== undefined && versionOf(selected.values()) === version) {
+        state.sent = { version, nonce: undefined, resources: selected };
+        this.#status.sent(typeUrl, version, '');
+        this.#status.acked(typeUrl, version);
+        return;
+      }
+    }
+    // While a push is held, listeners and routes wait for it (their subscription is recorded above).
+    if (this.#hold.active && pushRank(typeUrl) > pushRank(ResourceTypeUrl.endpoint)) return;
+    this.#respond(typeUrl, state, started, undefined);
+    if (typeUrl === ResourceTypeUrl.endpoint) {
+      const endpoints = state;
+      this.#hold.check((n) => endpoints.wildcard || endpoints.names.has(n));
+    }
+  }
+
+  #bindNode(node: Node): void {
+    const key = this.#ctx.cache.nodeHash(node);
+    this.#nodeKey = key;
+    this.#status.setNode(node, key);
+    this.#unwatch = this.#ctx.cache.watch(key, () => this.#onCacheChange());
+  }
+
+  #subscribe(state: TypeState, typeUrl: string, names: readonly string[], first: boolean): void {
+    if (first && names.length === 0 && WILDCARD_TYPES.has(typeUrl)) state.legacyWildcard = true;
+    if (names.length > 0) state.legacyWildcard = false;
+    const wildcard = state.legacyWildcard || names.includes(WILDCARD);
+    const next = new Set(names.filter((n) => n !== WILDCARD));
+    if (
+      wildcard !== state.wildcard ||
+      next.size !== state.names.size ||
+      [...next].some((n) => !state.names.has(n))
+    ) {
+      state.generation++;
+    }
+    state.wildcard = wildcard;
+    state.names = next;
+    this.#status.requested(typeUrl, state.wildcard ? [WILDCARD, ...state.names] : [...state.names]);
+  }
+
+  /** The resources the client asked for that exist; undefined when the node has no snapshot. */
+  #select(typeUrl: string, state: TypeState): Map<string, PreparedResource> | undefined {
+    const all = this.#ctx.cache.resources(this.#nodeKey ?? '', typeUrl);
+    if (all === undefined) return undefined;
+    if (state.wildcard) return new Map(all);
+    const selected = new Map<string, PreparedResource>();
+    for (const name of state.names) {
+      const r = all.get(name);
+      if (r !== undefined) selected.set(name, r);
+    }
+    return selected;
+  }
+
+  /**
+   * Sends the current selection of a type if it differs from the last response. `keep`: resources removed since
+   * the last response that are sent once more (make before break).
+   */
+  #respond(typeUrl: string, state: TypeState, started: number, keep: 'keep-removed' | undefined): boolean {
+    if (this.#closed) return false;
+    const all = this.#ctx.cache.resources(this.#nodeKey ?? '', typeUrl);
+    if (all === undefined) return false;
+    if (state.basis?.all === all && state.basis.generation === state.generation) return false;
+    // A make-before-break answer (keep) is not the exact one: the exact one still has to be computed.
+    state.basis = keep === undefined ? { all, generation: state.generation } : undefined;
+    const selected = this.#select(typeUrl, state);
+    if (selected === undefined) return false;
+    if (keep !== undefined && state.sent !== undefined) {
+      for (const [name, r] of state.sent.resources) if (!selected.has(name)) selected.set(name, r);
+    }
+    const version = versionOf(selected.values());
+    if (state.sent !== undefined && state.sent.version === version) return false;
+    // Nothing to say yet about names that do not exist (they are remembered), unless the client has something.
+    if (!state.wildcard && selected.size === 0 && state.sent === undefined) return false;
+    const nonce = this.#ctx.nextNonce();
+    const response: DiscoveryResponse = {
+      version_info: version,
+      resources: [...selected.values()].map((r) => r.any),
+      type_url: typeUrl,
+      nonce,
+    };
+    state.sent = { version, nonce, resources: selected };
+    this.#status.sent(typeUrl, version, nonce);
+    this.#call.write(response);
+    this.#ctx.metrics.pushes.inc({ type_url: typeUrl });
+    this.#ctx.metrics.pushLatency.observe({ type_url: typeUrl }, (performance.now() - started) / 1000);
+    callHook(this.#ctx.callbacks, (c) => c.onStreamResponse?.(this.#info, response));
+    return true;
+  }
+
+  #onCacheChange(): void {
+    if (this.#closed) return;
+    // A newer change restarts the push from clusters; endpoints still awaited stay awaited.
+    const carried = this.#hold.restart();
+    const started = performance.now();
+    const clusters = this.#types.get(ResourceTypeUrl.cluster);
+    const endpoints = this.#types.get(ResourceTypeUrl.endpoint);
+    if (clusters !== undefined) {
+      const before = new Set(clusters.sent?.resources.keys());
+      // Make before break: removed clusters stay until listeners and routes no longer point at them.
+      const keep = this.#later() ? 'keep-removed' : undefined;
+      const sent = this.#respond(ResourceTypeUrl.cluster, clusters, started, keep);
+      if (endpoints !== undefined) {
+        const requested = (n: string): boolean => endpoints.wildcard || endpoints.names.has(n);
+        const added = [...(clusters.sent?.resources.values() ?? [])].filter((r) => !before.has(r.name));
+        const needed = new Set([...carried.names].filter((n) => !requested(n)));
+        if (sent)
+          for (const n of unrequestedEndpoints(
+            added.map((r) => r.resource),
+            requested,
+          ))
+            needed.add(n);
+        if (needed.size > 0) {
+          this.#respond(ResourceTypeUrl.endpoint, endpoints, started, undefined);
+          this.#hold.hold(needed, started, carried.deadline);
+          return;
+        }
+      }
+    }
+    this.#pushAfterClusters(started);
+  }
+
+  /** Whether listeners or routes follow clusters on this stream (then cluster removals wait for them). */
+  #later(): boolean {
+    return this.#types.has(ResourceTypeUrl.listener) || this.#types.has(ResourceTypeUrl.route);
+  }
+
+  /** The rest of a push: every type after clusters in push order, then the exact cluster set. */
+  #pushAfterClusters(started: number): void {
+    const types = [...this.#types.keys()].filter((t) => t !== ResourceTypeUrl.cluster);
+    for (const typeUrl of types.sort((a, b) => pushRank(a) - pushRank(b))) {
+      const state = this.#types.get(typeUrl);
+      if (state !== undefined) this.#respond(typeUrl, state, started, undefined);
+    }
+    // Nothing is sent when no cluster was removed.
+    const clusters = this.#types.get(ResourceTypeUrl.cluster);
+    if (clusters !== undefined && this.#later()) {
+      this.#respond(ResourceTypeUrl.cluster, clusters, started, undefined);
+    }
+  }
+
+  #fail(code: GrpcStatus, details: string): void {
+    if (this.#closed) return;
+    this.#call.emit('error', { code, details });
+    this.#close();
+  }
+
+  /** Ends the stream from the server side (OK status), as on graceful shutdown. */
+  #end(): void {
+    if (this.#closed) return;
+    this.#close();
+    this.#call.end();
+  }
+
+  #close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#hold.release(false);
+    this.#unwatch?.();
+    this.#ctx.closeStream(this.#info, this.#status);
+  }
+}
