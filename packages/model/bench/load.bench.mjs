@@ -248,6 +248,10 @@ async function main() {
   console.log(
     `  loadDirectory (validate + positions): ${loadMs.toFixed(0)} ms, peak RSS ${loadRss.toFixed(0)} MB, ${load[0].resources} resources, ${errors} errors`,
   );
+  console.log(`  import @minimesh/model (once per process, not included above): ${importMs.toFixed(0)} ms`);
+  console.log(
+    `  loadDirectory, one invalid document per file (fallback path): ${errMs.toFixed(0)} ms, peak RSS ${errRss.toFixed(0)} MB, ${withErrors[0].errors} errors`,
+  );
   console.log(
     `  ratio load/floor: time ${(loadMs / floorMs).toFixed(2)}x, memory ${(loadRss / floorRss).toFixed(2)}x`,
   );
