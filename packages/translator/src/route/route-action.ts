@@ -11,7 +11,7 @@ import {
   type RetryPolicy,
   type RouteAction,
 } from '@minimesh/model';
-import { PREVIOUS_HOSTS_PREDICATE } from './route-names.js';
+import { previousHostsPredicate } from './route-names.js';
 
 /** A proto Duration of `ns` nanoseconds, nanos left out when 0 (the codec's canonical form). */
 export function protoDuration(ns: number): { seconds: string; nanos?: number } {
@@ -43,9 +43,7 @@ export function retryPolicy(
     ...(consistentHash
       ? {}
       : {
-          // Istio writes typed_config PreviousHostsPredicate; the model's descriptor lacks that message, so the
-          // predicate is named only (see the report).
-          retry_host_predicate: [{ name: PREVIOUS_HOSTS_PREDICATE }],
+          retry_host_predicate: [previousHostsPredicate()],
         }),
     host_selection_retry_max_attempts: DEFAULT_HOST_SELECTION_ATTEMPTS,
   };
@@ -70,8 +68,7 @@ export function retryPolicy(
   }
   // retryIgnorePreviousHosts, when set, decides the previous_hosts predicate either way (even under a hash).
   if (retries.retryIgnorePreviousHosts === false) delete out.retry_host_predicate;
-  else if (retries.retryIgnorePreviousHosts === true)
-    out.retry_host_predicate = [{ name: PREVIOUS_HOSTS_PREDICATE }];
+  else if (retries.retryIgnorePreviousHosts === true) out.retry_host_predicate = [previousHostsPredicate()];
   if (retries.backoff !== undefined) {
     const ns = parseDurationNs(retries.backoff);
     if (ns !== undefined) out.retry_back_off = { base_interval: protoDuration(ns) };

@@ -11,8 +11,15 @@ export const CORS_FILTER = 'envoy.filters.http.cors';
 export const ROUTER_FILTER = 'envoy.filters.http.router';
 export const GRPC_STATS_FILTER = 'envoy.filters.http.grpc_stats';
 
-/** Envoy's retry host predicate istiod's default retry policy uses. */
+/** Envoy's retry host predicate istiod's default retry policy uses, with its typed config as istiod writes it. */
 export const PREVIOUS_HOSTS_PREDICATE = 'envoy.retry_host_predicates.previous_hosts';
+export const PREVIOUS_HOSTS_TYPE_URL =
+  'type.googleapis.com/envoy.extensions.retry.host.previous_hosts.v3.PreviousHostsPredicate';
+
+/** A fresh `retry_host_predicate` entry (a new object each time: resources never share mutable parts). */
+export function previousHostsPredicate(): { name: string; typed_config: { '@type': string } } {
+  return { name: PREVIOUS_HOSTS_PREDICATE, typed_config: { '@type': PREVIOUS_HOSTS_TYPE_URL } };
+}
 
 /** The API path of a VirtualService istiod writes in `filter_metadata.istio.config` (BuildConfigInfoMetadata). */
 export function virtualServiceConfigPath(namespace: string, name: string): string {
