@@ -1,5 +1,7 @@
 // @minimesh/translator: pure Istio -> Envoy xDS translation per proxy. This file only re-exports.
 
+export { ANALYZERS, type AnalyzeOptions, analyze, compareMessages } from './analysis/analyze.js';
+export { AnalysisContext, type Analyzer } from './analysis/analyzer.js';
 export { buildClusters, ClusterMessageCode } from './cluster/build-clusters.js';
 export { ClusterBuilder } from './cluster/cluster-builder.js';
 export { altStatName, istioMtlsSni, spiffeIdentity } from './cluster/cluster-names.js';
@@ -13,4 +15,5 @@ export * from './proxy.js';
 export * from './push-context.js';
 export * from './route/build-routes.js';
 export * from './sidecar-egress.js';
+export * from './simulate/index.js';
 export * from './translate.js';

@@ -11,6 +11,8 @@ export interface SidecarScope {
   /** Services the proxy can reach, sorted by hostname then namespace (deterministic output). */
   readonly services: readonly MeshService[];
   readonly outboundTrafficPolicy: OutboundTrafficPolicyMode;
+  /** `services` by hostname; the first in `services` order when two namespaces share one (ServiceEntry hosts). */
+  readonly serviceByHost: ReadonlyMap<string, MeshService>;
 }
 
 export class PushContext {
@@ -55,10 +57,13 @@ export class PushContext {
               : 0,
     );
     const policy = sidecar?.object.spec.outboundTrafficPolicy?.mode ?? this.mesh.outboundTrafficPolicy;
+    const serviceByHost = new Map<string, MeshService>();
+    for (const svc of services) if (!serviceByHost.has(svc.hostname)) serviceByHost.set(svc.hostname, svc);
     const scope: SidecarScope = Object.freeze({
       ...(sidecar ? { sidecar } : {}),
       services: Object.freeze(services),
       outboundTrafficPolicy: policy,
+      serviceByHost,
     });
     this.#scopes.set(key, scope);
     return scope;

@@ -21,7 +21,11 @@ export interface Translation {
 export function translate(proxy: MeshProxy, push: PushContext): Translation {
   const sink = new MessageSink();
   const clusters = buildClusters(proxy, push, sink);
-  const endpoints = buildEndpoints(proxy, push, sink);
+  // The EDS clusters just built name the assignments to build (buildEndpoints would otherwise rebuild clusters).
+  const edsNames = clusters
+    .filter((c) => c.type === 'EDS')
+    .map((c) => c.eds_cluster_config?.service_name ?? c.name ?? '');
+  const endpoints = buildEndpoints(proxy, push, sink, edsNames);
   const listeners = buildListeners(proxy, push, sink);
   const routes = buildRoutes(proxy, push, sink);
   return { listeners, routes, clusters, endpoints, messages: sink.list() };

@@ -21,7 +21,7 @@ import {
   type ServiceEndpoint,
 } from './endpoints.js';
 import { RegistryError, RegistryErrorCode } from './errors.js';
-import { DEFAULT_DOMAIN_SUFFIX, MESH_GATEWAY_NAME } from './hostname.js';
+import { DEFAULT_DOMAIN_SUFFIX, isWildcardHost, MESH_GATEWAY_NAME } from './hostname.js';
 import { deepFreeze } from './immutable.js';
 import { instancesFromInputs, type WorkloadInput, type WorkloadInstance } from './instances.js';
 import { labelsMatch, type MeshLabels } from './labels.js';
@@ -34,6 +34,7 @@ import {
   selectSidecar,
   selectVirtualServices,
   selectWorkloadPolicies,
+  virtualServiceHosts,
   virtualServicesForHost,
 } from './scope.js';
 import { type MeshService, meshServiceKey } from './service.js';
@@ -74,6 +75,15 @@ interface RegistryInit {
   readonly cache: DerivationCache | undefined;
 }
 
+interface VirtualServiceSelection {
+  readonly all: readonly LoadedResource<VirtualService>[];
+  /** Exact (resolved) host -> the VirtualServices naming it, in `all` order. */
+  readonly byHost: ReadonlyMap<string, readonly LoadedResource<VirtualService>[]>;
+  /** VirtualServices with at least one wildcard host. */
+  readonly wildcards: readonly LoadedResource<VirtualService>[];
+  readonly order: ReadonlyMap<LoadedResource<VirtualService>, number>;
+}
+
 export class Registry {
   /** 1 for a built registry, +1 for each apply that changed something. */
   readonly version: number;
@@ -89,6 +99,7 @@ export class Registry {
   #sources: EndpointSources | undefined;
   readonly #endpoints = new Map<string, readonly ServiceEndpoint[]>();
   #destinationRules: DestinationRuleIndex | undefined;
+  readonly #vsSelections = new Map<string, VirtualServiceSelection>();
 
   private constructor(init: RegistryInit) {
     this.version = init.version;
@@ -239,7 +250,7 @@ export class Registry {
     namespace: string,
     gateway: string = MESH_GATEWAY_NAME,
   ): readonly LoadedResource<VirtualService>[] {
-    return Object.freeze(selectVirtualServices(this.configs(MeshKind.VirtualService), namespace, gateway));
+    return this.#vsSelection(namespace, gateway).all;
   }
 
   /** Of virtualServicesFor(namespace, gateway), those with a host that intersects `hostname`. */
@@ -248,8 +259,52 @@ export class Registry {
     hostname: string,
     gateway: string = MESH_GATEWAY_NAME,
   ): readonly LoadedResource<VirtualService>[] {
-    const selected = selectVirtualServices(this.configs(MeshKind.VirtualService), namespace, gateway);
-    return Object.freeze(virtualServicesForHost(selected, hostname, this.domainSuffix));
+    const selection = this.#vsSelection(namespace, gateway);
+    if (isWildcardHost(hostname))
+      return Object.freeze(virtualServicesForHost(selection.all, hostname, this.domainSuffix));
+    // Exact hosts intersect only when equal: the index answers those; wildcard VirtualServices are tested.
+    const exact = selection.byHost.get(hostname) ?? [];
+    const wild = selection.wildcards.filter(
+      (vs) => virtualServicesForHost([vs], hostname, this.domainSuffix).length > 0,
+    );
+    if (wild.length === 0) return exact;
+    const order = selection.order;
+    return Object.freeze(
+      [...new Set([...exact, ...wild])].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)),
+    );
+  }
+
+  /**
+   * The VirtualServices of one namespace and gateway, indexed by resolved exact host, memoized: the registry is
+   * immutable, and translation asks this once per service per proxy.
+   */
+  #vsSelection(namespace: string, gateway: string): VirtualServiceSelection {
+    const key = `${namespace}\u0000${gateway}`;
+    const cached = this.#vsSelections.get(key);
+    if (cached !== undefined) return cached;
+    const all = Object.freeze(
+      selectVirtualServices(this.configs(MeshKind.VirtualService), namespace, gateway),
+    );
+    const byHost = new Map<string, LoadedResource<VirtualService>[]>();
+    const wildcards: LoadedResource<VirtualService>[] = [];
+    const order = new Map<LoadedResource<VirtualService>, number>();
+    all.forEach((vs, i) => {
+      order.set(vs, i);
+      let wildcard = false;
+      for (const host of new Set(virtualServiceHosts(vs, this.domainSuffix))) {
+        if (isWildcardHost(host)) wildcard = true;
+        else {
+          const list = byHost.get(host);
+          if (list) list.push(vs);
+          else byHost.set(host, [vs]);
+        }
+      }
+      if (wildcard) wildcards.push(vs);
+    });
+    for (const list of byHost.values()) Object.freeze(list);
+    const selection = { all, byHost, wildcards, order };
+    this.#vsSelections.set(key, selection);
+    return selection;
   }
 
   /** The DestinationRules a proxy of `proxyNamespace` (with `proxyLabels`) uses for the service `hostname`. */

@@ -70,7 +70,6 @@ function loadAssignmentFor(
 /** The service of a hostname as the proxy sees it: its scope's, else the registry's. */
 function findService(proxy: MeshProxy, push: PushContext, hostname: string): MeshService | undefined {
   return (
-    push.sidecarScope(proxy).services.find((s) => s.hostname === hostname) ??
-    push.registry.service(hostname, proxy.namespace)
+    push.sidecarScope(proxy).serviceByHost.get(hostname) ?? push.registry.service(hostname, proxy.namespace)
   );
 }

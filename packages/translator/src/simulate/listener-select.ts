@@ -1,0 +1,156 @@
+// Which listener and filter chain a call reaches, as Envoy decides it. A sidecar's iptables rules send every
+// outbound connection to virtualOutbound (15001), which hands it to the listener bound to the original destination
+// `<ip>:<port>`, else to `0.0.0.0:<port>`, else keeps it (its own chains: passthrough or blackhole). A gateway
+// receives connections on the listener bound to the port. The chain is chosen by the model's matchFilterChain.
+import {
+  type AnyObject,
+  type FilterChain,
+  type Listener,
+  matchFilterChain,
+  parseIp,
+  unpackAny,
+  XdsMatchError,
+} from '@minimesh/model';
+import { VIRTUAL_OUTBOUND_LISTENER, WILDCARD_ADDRESS } from '../naming.js';
+import type { SimulatedCall } from './types.js';
+
+/** The source address a simulated client uses (TEST-NET-1: never a mesh address, never loopback). */
+export const SIMULATED_SOURCE_IP = '192.0.2.1';
+const SIMULATED_SOURCE_PORT = 40000;
+
+export type ListenerStep =
+  | { readonly ok: false; readonly listener?: string; readonly error?: string }
+  | {
+      readonly ok: true;
+      readonly listener: Listener;
+      readonly chain: FilterChain;
+      readonly chainName: string;
+    };
+
+/** The typed config of a filter in either Any form (unpacked `{ '@type' }` or packed `{ type_url, value }`). */
+export function typedConfig(any: unknown): AnyObject | undefined {
+  if (any === null || typeof any !== 'object') return undefined;
+  const o = any as Record<string, unknown>;
+  if (typeof o['@type'] === 'string') return o as AnyObject;
+  if (typeof o.type_url === 'string' && (o.value instanceof Uint8Array || typeof o.value === 'string'))
+    return unpackAny({ type_url: o.type_url, value: o.value });
+  return undefined;
+}
+
+function boundTo(l: Listener): { address: string; port: number } | undefined {
+  const sa = l.address?.socket_address;
+  if (sa === undefined || sa === null) return undefined;
+  return { address: sa.address ?? '', port: sa.port_value ?? 0 };
+}
+
+/** `host` without its port (and without the brackets of an IPv6 literal). */
+export function bareHost(host: string): string {
+  if (host.startsWith('[')) return host.slice(1, host.indexOf(']'));
+  const colon = host.lastIndexOf(':');
+  return colon > 0 && !host.slice(0, colon).includes(':') ? host.slice(0, colon) : host;
+}
+
+/** The destination IP of the call: `address`, else `host` when it is an IP literal. */
+export function destinationAddress(call: SimulatedCall): string | undefined {
+  if (call.address !== undefined) return call.address;
+  const host = bareHost(call.host);
+  return parseIp(host) === undefined ? undefined : host;
+}
+
+/** The proxy kind: the call's, else sidecar when there is a virtualOutbound listener. */
+export function proxyTypeOf(listeners: readonly Listener[], call: SimulatedCall): 'sidecar' | 'router' {
+  if (call.proxyType !== undefined) return call.proxyType;
+  return listeners.some((l) => l.name === VIRTUAL_OUTBOUND_LISTENER) ? 'sidecar' : 'router';
+}
+
+function findListener(
+  listeners: readonly Listener[],
+  call: SimulatedCall,
+  address: string | undefined,
+  trace: string[],
+): Listener | undefined {
+  const at = (ip: string) =>
+    listeners.find((l) => {
+      const b = boundTo(l);
+      return b !== undefined && b.address === ip && b.port === call.port;
+    });
+  if (proxyTypeOf(listeners, call) === 'router') {
+    const l = at(WILDCARD_ADDRESS) ?? listeners.find((l) => boundTo(l)?.port === call.port);
+    if (l === undefined) trace.push(`listener: the gateway has no listener on port ${call.port}`);
+    return l;
+  }
+  // Sidecar: the original-destination handoff of virtualOutbound (an exact address beats the wildcard).
+  if (address !== undefined) {
+    const exact = at(address);
+    if (exact !== undefined) {
+      trace.push(`listener: ${exact.name ?? ''} (original destination ${address}:${call.port})`);
+      return exact;
+    }
+    trace.push(`listener: none bound to ${address}:${call.port}`);
+  }
+  const wildcard = at(WILDCARD_ADDRESS);
+  if (wildcard !== undefined) {
+    trace.push(`listener: ${wildcard.name ?? ''} (port ${call.port})`);
+    return wildcard;
+  }
+  const capture = listeners.find((l) => l.name === VIRTUAL_OUTBOUND_LISTENER);
+  if (capture === undefined) {
+    trace.push(`listener: none for port ${call.port} and no ${VIRTUAL_OUTBOUND_LISTENER} listener`);
+    return undefined;
+  }
+  trace.push(`listener: none for port ${call.port}; ${VIRTUAL_OUTBOUND_LISTENER} keeps the connection`);
+  return capture;
+}
+
+/** Picks the listener and its filter chain for `call`; every decision is appended to `trace`. */
+export function selectListener(
+  listeners: readonly Listener[],
+  call: SimulatedCall,
+  trace: string[],
+): ListenerStep {
+  const address = destinationAddress(call);
+  const listener = findListener(listeners, call, address, trace);
+  if (listener === undefined) return { ok: false };
+  const name = listener.name ?? '';
+  if (proxyTypeOf(listeners, call) === 'router') trace.push(`listener: ${name} (port ${call.port})`);
+  let result: ReturnType<typeof matchFilterChain>;
+  try {
+    result = matchFilterChain(
+      listener,
+      {
+        destinationPort: call.port,
+        // Without a known destination IP the wildcard stands in: only prefix_ranges chains care.
+        destinationIp: address ?? WILDCARD_ADDRESS,
+        ...(call.tls?.serverName === undefined ? {} : { serverName: call.tls.serverName }),
+        transportProtocol: call.tls === undefined ? 'raw_buffer' : 'tls',
+        sourceIp: SIMULATED_SOURCE_IP,
+        sourcePort: SIMULATED_SOURCE_PORT,
+      },
+      { explain: true },
+    );
+  } catch (err) {
+    if (!(err instanceof XdsMatchError)) throw err;
+    trace.push(`listener ${name} would be rejected by Envoy: ${err.message}`);
+    return { ok: false, listener: name, error: err.message };
+  }
+  for (const m of result.trace ?? [])
+    trace.push(`filter chain ${m.chainName ?? `#${m.chainIndex}`}: ${m.detail}`);
+  if (result.unsupported !== undefined) {
+    trace.push(`filter chain: ${result.unsupported}`);
+    return { ok: false, listener: name, error: result.unsupported };
+  }
+  const chain = result.matched;
+  if (chain === undefined || chain === null) {
+    trace.push(
+      `filter chain: none of ${listener.filter_chains?.length ?? 0} matches and there is no default`,
+    );
+    return { ok: false, listener: name };
+  }
+  const chainName = result.isDefault
+    ? 'default_filter_chain'
+    : chain.name !== undefined && chain.name !== ''
+      ? chain.name
+      : `#${result.index}`;
+  trace.push(`filter chain: ${chainName}`);
+  return { ok: true, listener, chain, chainName };
+}
