@@ -66,8 +66,15 @@ export function lookupMessage(fullName: string, path = ''): protobuf.Type {
 }
 
 /** Full name without the leading dot. */
+const typeNameCache = new WeakMap<protobuf.Type | protobuf.Enum, string>();
+
 export function typeName(type: protobuf.Type | protobuf.Enum): string {
-  return type.fullName.slice(1);
+  let name = typeNameCache.get(type);
+  if (name === undefined) {
+    name = type.fullName.slice(1);
+    typeNameCache.set(type, name);
+  }
+  return name;
 }
 
 /** The well-known types whose proto3 JSON form is special, and the Any type itself. */
@@ -100,8 +107,19 @@ const WELL_KNOWN: ReadonlyMap<string, WellKnown> = new Map<string, WellKnown>([
   ['.google.protobuf.BytesValue', 'Wrapper'],
 ]);
 
+const wellKnownCache = new WeakMap<protobuf.Type, WellKnown | null>();
+
+/**
+ * The well-known type a message type is, if any. Cached per type: protobufjs computes `fullName` by walking the
+ * namespace chain on every access, and this is asked for every field decoded.
+ */
 export function wellKnown(type: protobuf.Type): WellKnown | undefined {
-  return WELL_KNOWN.get(type.fullName);
+  let kind = wellKnownCache.get(type);
+  if (kind === undefined) {
+    kind = WELL_KNOWN.get(type.fullName) ?? null;
+    wellKnownCache.set(type, kind);
+  }
+  return kind ?? undefined;
 }
 
 /** True when proto3 JSON writes this type in a form of its own, and an Any holding it uses a "value" key. */

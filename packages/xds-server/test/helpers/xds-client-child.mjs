@@ -1,6 +1,8 @@
 // A proxyless gRPC client on @grpc/grpc-js-xds, run as a child process by the conformance tests. It reads its
 // xDS bootstrap from GRPC_XDS_BOOTSTRAP, dials xds:///$XDS_TARGET and answers commands on stdin, one JSON per
-// line: { "id", "calls", "metadata", "waitForReady" } -> { "id", "counts": { server: n }, "errors", "firstError" }.
+// line: { "id", "calls", "metadata", "waitForReady", "until" } -> { "id", "counts": { server: n }, "errors",
+// "firstError", "elapsedMs" }. With "until" (a server name), it calls until a reply comes from that server (at most
+// "calls" calls) and reports how long that took.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
@@ -35,6 +37,7 @@ async function run(command) {
   const counts = {};
   let errors = 0;
   let firstError;
+  const start = performance.now();
   for (let i = 0; i < command.calls; i++) {
     const r = await call(command.metadata, command.waitForReady !== false);
     if (r.error !== undefined) {
@@ -42,9 +45,10 @@ async function run(command) {
       firstError ??= r.error;
     } else {
       counts[r.server] = (counts[r.server] ?? 0) + 1;
+      if (command.until !== undefined && r.server === command.until) break;
     }
   }
-  return { id: command.id, counts, errors, firstError };
+  return { id: command.id, counts, errors, firstError, elapsedMs: performance.now() - start };
 }
 
 process.stdout.write(`${JSON.stringify({ ready: true, version })}\n`);

@@ -10,6 +10,8 @@ export interface CallResult {
   counts: Record<string, number>;
   errors: number;
   firstError?: string;
+  /** Time the child spent on the command (ms). */
+  elapsedMs: number;
 }
 
 export class XdsClientProcess {
@@ -73,12 +75,13 @@ export class XdsClientProcess {
 
   /**
    * Makes `calls` sequential Echo calls with the given metadata; fails after `timeoutMs`. Without
-   * `waitForReady`, a call fails at once when the channel has nowhere to send it.
+   * `waitForReady`, a call fails at once when the channel has nowhere to send it. With `until`, stops at the
+   * first reply from that server.
    */
   calls(
     calls: number,
     metadata: Record<string, string> = {},
-    options: { timeoutMs?: number; waitForReady?: boolean } = {},
+    options: { timeoutMs?: number; waitForReady?: boolean; until?: string } = {},
   ): Promise<CallResult> {
     const timeoutMs = options.timeoutMs ?? 20_000;
     const id = this.#nextId++;
@@ -92,7 +95,7 @@ export class XdsClientProcess {
         resolve(r);
       });
       this.#child.stdin?.write(
-        `${JSON.stringify({ id, calls, metadata, waitForReady: options.waitForReady })}\n`,
+        `${JSON.stringify({ id, calls, metadata, waitForReady: options.waitForReady, until: options.until })}\n`,
       );
     });
   }
