@@ -12,13 +12,13 @@
 //   subscribed to the endpoints of new EDS clusters (PushHold).
 
 import { status as GrpcStatus, type ServerDuplexStream } from '@grpc/grpc-js';
-import type { DeltaDiscoveryRequest, DeltaDiscoveryResponse, DiscoveryResource, Node } from '@minimesh/model';
-import { callHook, type StreamInfo } from './callbacks.js';
-import { PushHold, unrequestedEndpoints } from './push-hold.js';
+import type { DeltaDiscoveryRequest, DeltaDiscoveryResponse, DiscoveryResource } from '@minimesh/model';
+import { callHook } from './callbacks.js';
+import { unrequestedEndpoints } from './push-hold.js';
 import { pushRank, ResourceTypeUrl, WILDCARD, WILDCARD_TYPES } from './resource-types.js';
 import { hashParts } from './snapshot.js';
-import type { StreamStatus } from './status.js';
 import type { StreamContext } from './stream-context.js';
+import { XdsStream } from './xds-stream.js';
 
 interface DeltaTypeState {
   names: Set<string>;
@@ -37,45 +37,22 @@ function systemVersion(known: ReadonlyMap<string, string>): string {
   return hashParts([...known].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flat());
 }
 
-export class DeltaStream {
-  readonly #call: DeltaCall;
-  readonly #ctx: StreamContext;
-  readonly #fixedType: string | undefined;
-  readonly #info: StreamInfo;
-  readonly #status: StreamStatus;
-  readonly #types = new Map<string, DeltaTypeState>();
-  #nodeKey: string | undefined;
-  #unwatch: (() => void) | undefined;
-  #closed = false;
-  /** Pauses a push after clusters until the client subscribed to the endpoints of new EDS clusters. */
-  readonly #hold: PushHold;
-
+export class DeltaStream extends XdsStream<DeltaDiscoveryRequest, DeltaDiscoveryResponse, DeltaTypeState> {
   constructor(call: DeltaCall, ctx: StreamContext, fixedType?: string) {
-    this.#call = call;
-    this.#ctx = ctx;
-    this.#fixedType = fixedType;
-    this.#hold = new PushHold(ctx.endpointWaitMs, (started) => this.#pushAfterClusters(started));
-    const opened = ctx.openStream('delta', fixedType, call.getPeer(), () => this.#end());
-    this.#info = opened.info;
-    this.#status = opened.status;
-    call.on('data', (request: DeltaDiscoveryRequest) => this.#onRequest(request));
-    call.on('end', () => this.#end());
-    call.on('error', () => this.#close());
-    call.on('cancelled', () => this.#close());
-    call.on('close', () => this.#close());
+    super(call, ctx, 'delta', fixedType);
   }
 
-  #onRequest(request: DeltaDiscoveryRequest): void {
-    if (this.#closed) return;
+  protected override onRequest(request: DeltaDiscoveryRequest): void {
+    if (this.closed) return;
     const started = performance.now();
-    callHook(this.#ctx.callbacks, (c) => c.onStreamRequest?.(this.#info, request));
-    const typeUrl = this.#fixedType ?? request.type_url ?? '';
+    callHook(this.ctx.callbacks, (c) => c.onStreamRequest?.(this.info, request));
+    const typeUrl = this.fixedType ?? request.type_url ?? '';
     if (typeUrl === '') {
-      this.#fail(GrpcStatus.INVALID_ARGUMENT, 'a request on the aggregated stream needs a type_url');
+      this.fail(GrpcStatus.INVALID_ARGUMENT, 'a request on the aggregated stream needs a type_url');
       return;
     }
-    if (this.#nodeKey === undefined) this.#bindNode(request.node ?? {});
-    let state = this.#types.get(typeUrl);
+    if (this.nodeKey === undefined) this.bindNode(request.node ?? {});
+    let state = this.types.get(typeUrl);
     const first = state === undefined;
     if (state === undefined) {
       state = {
@@ -85,15 +62,15 @@ export class DeltaStream {
         lastNonce: undefined,
         lastVersion: undefined,
       };
-      this.#types.set(typeUrl, state);
+      this.types.set(typeUrl, state);
     }
     const nonce = request.response_nonce ?? '';
     if (nonce !== '' && nonce === state.lastNonce && state.lastVersion !== undefined) {
       if (request.error_detail) {
-        this.#status.nacked(typeUrl, state.lastVersion, request.error_detail.message ?? '');
-        this.#ctx.metrics.nacks.inc({ type_url: typeUrl });
+        this.status.nacked(typeUrl, state.lastVersion, request.error_detail.message ?? '');
+        this.ctx.metrics.nacks.inc({ type_url: typeUrl });
       } else {
-        this.#status.acked(typeUrl, state.lastVersion);
+        this.status.acked(typeUrl, state.lastVersion);
       }
     }
     if (first) {
@@ -125,21 +102,14 @@ export class DeltaStream {
     for (const name of [...state.known.keys()]) {
       if (!state.wildcard && !state.names.has(name)) state.known.delete(name);
     }
-    this.#status.requested(typeUrl, state.wildcard ? [WILDCARD, ...state.names] : [...state.names]);
+    this.status.requested(typeUrl, state.wildcard ? [WILDCARD, ...state.names] : [...state.names]);
     // While a push is held, listeners and routes wait for it (their subscription is recorded above).
-    if (this.#hold.active && pushRank(typeUrl) > pushRank(ResourceTypeUrl.endpoint)) return;
+    if (this.hold.active && pushRank(typeUrl) > pushRank(ResourceTypeUrl.endpoint)) return;
     this.#respond(typeUrl, state, started, { sendEmpty: first && state.wildcard, removals: true });
     if (typeUrl === ResourceTypeUrl.endpoint) {
       const endpoints = state;
-      this.#hold.check((n) => endpoints.wildcard || endpoints.names.has(n));
+      this.hold.check((n) => endpoints.wildcard || endpoints.names.has(n));
     }
-  }
-
-  #bindNode(node: Node): void {
-    const key = this.#ctx.cache.nodeHash(node);
-    this.#nodeKey = key;
-    this.#status.setNode(node, key);
-    this.#unwatch = this.#ctx.cache.watch(key, () => this.#onCacheChange());
   }
 
   /**
@@ -152,8 +122,8 @@ export class DeltaStream {
     started: number,
     options: { sendEmpty: boolean; removals: boolean },
   ): object[] {
-    if (this.#closed) return [];
-    const all = this.#ctx.cache.resources(this.#nodeKey ?? '', typeUrl);
+    if (this.closed) return [];
+    const all = this.ctx.cache.resources(this.nodeKey ?? '', typeUrl);
     if (all === undefined) return [];
     const resources: DiscoveryResource[] = [];
     const sent: object[] = [];
@@ -168,7 +138,7 @@ export class DeltaStream {
     const removed = options.removals ? gone : [];
     for (const name of removed) state.known.delete(name);
     if (resources.length === 0 && removed.length === 0 && !options.sendEmpty) return [];
-    const nonce = this.#ctx.nextNonce();
+    const nonce = this.ctx.nextNonce();
     const version = systemVersion(state.known);
     const response: DeltaDiscoveryResponse = {
       system_version_info: version,
@@ -179,26 +149,26 @@ export class DeltaStream {
     };
     state.lastNonce = nonce;
     state.lastVersion = version;
-    this.#status.sent(typeUrl, version, nonce);
-    this.#call.write(response);
-    this.#ctx.metrics.pushes.inc({ type_url: typeUrl });
-    this.#ctx.metrics.pushLatency.observe({ type_url: typeUrl }, (performance.now() - started) / 1000);
-    callHook(this.#ctx.callbacks, (c) => c.onStreamResponse?.(this.#info, response));
+    this.status.sent(typeUrl, version, nonce);
+    this.call.write(response);
+    this.ctx.metrics.pushes.inc({ type_url: typeUrl });
+    this.ctx.metrics.pushLatency.observe({ type_url: typeUrl }, (performance.now() - started) / 1000);
+    callHook(this.ctx.callbacks, (c) => c.onStreamResponse?.(this.info, response));
     return sent;
   }
 
-  #onCacheChange(): void {
-    if (this.#closed) return;
+  protected override onCacheChange(): void {
+    if (this.closed) return;
     // A newer change restarts the push from clusters; endpoints still awaited stay awaited.
-    const carried = this.#hold.restart();
+    const carried = this.hold.restart();
     const started = performance.now();
-    const clusters = this.#types.get(ResourceTypeUrl.cluster);
-    const endpoints = this.#types.get(ResourceTypeUrl.endpoint);
+    const clusters = this.types.get(ResourceTypeUrl.cluster);
+    const endpoints = this.types.get(ResourceTypeUrl.endpoint);
     if (clusters !== undefined) {
       // Make before break: cluster removals wait until listeners and routes were sent.
       const sent = this.#respond(ResourceTypeUrl.cluster, clusters, started, {
         sendEmpty: false,
-        removals: !this.#later(),
+        removals: !this.later(),
       });
       if (endpoints !== undefined) {
         const requested = (n: string): boolean => endpoints.wildcard || endpoints.names.has(n);
@@ -206,49 +176,24 @@ export class DeltaStream {
         for (const n of unrequestedEndpoints(sent, requested)) needed.add(n);
         if (needed.size > 0) {
           this.#respond(ResourceTypeUrl.endpoint, endpoints, started, { sendEmpty: false, removals: true });
-          this.#hold.hold(needed, started, carried.deadline);
+          this.hold.hold(needed, started, carried.deadline);
           return;
         }
       }
     }
-    this.#pushAfterClusters(started);
-  }
-
-  /** Whether listeners or routes follow clusters on this stream (then cluster removals wait for them). */
-  #later(): boolean {
-    return this.#types.has(ResourceTypeUrl.listener) || this.#types.has(ResourceTypeUrl.route);
+    this.pushAfterClusters(started);
   }
 
   /** The rest of a push: every type after clusters in push order, then cluster removals. */
-  #pushAfterClusters(started: number): void {
-    const types = [...this.#types.keys()].filter((t) => t !== ResourceTypeUrl.cluster);
+  protected override pushAfterClusters(started: number): void {
+    const types = [...this.types.keys()].filter((t) => t !== ResourceTypeUrl.cluster);
     for (const typeUrl of types.sort((a, b) => pushRank(a) - pushRank(b))) {
-      const state = this.#types.get(typeUrl);
+      const state = this.types.get(typeUrl);
       if (state !== undefined) this.#respond(typeUrl, state, started, { sendEmpty: false, removals: true });
     }
-    const clusters = this.#types.get(ResourceTypeUrl.cluster);
+    const clusters = this.types.get(ResourceTypeUrl.cluster);
     if (clusters !== undefined) {
       this.#respond(ResourceTypeUrl.cluster, clusters, started, { sendEmpty: false, removals: true });
     }
-  }
-
-  #fail(code: GrpcStatus, details: string): void {
-    if (this.#closed) return;
-    this.#call.emit('error', { code, details });
-    this.#close();
-  }
-
-  #end(): void {
-    if (this.#closed) return;
-    this.#close();
-    this.#call.end();
-  }
-
-  #close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#hold.release(false);
-    this.#unwatch?.();
-    this.#ctx.closeStream(this.#info, this.#status);
   }
 }

@@ -14,13 +14,13 @@
 // across server restarts: a client reconnecting with the version it has gets nothing until something changes.
 
 import { status as GrpcStatus, type ServerDuplexStream } from '@grpc/grpc-js';
-import type { DiscoveryRequest, DiscoveryResponse, Node } from '@minimesh/model';
-import { callHook, type StreamInfo } from './callbacks.js';
-import { PushHold, unrequestedEndpoints } from './push-hold.js';
+import type { DiscoveryRequest, DiscoveryResponse } from '@minimesh/model';
+import { callHook } from './callbacks.js';
+import { unrequestedEndpoints } from './push-hold.js';
 import { pushRank, ResourceTypeUrl, WILDCARD, WILDCARD_TYPES } from './resource-types.js';
 import { type PreparedResource, type ResourceMap, versionOf } from './snapshot.js';
-import type { StreamStatus } from './status.js';
 import type { StreamContext } from './stream-context.js';
+import { XdsStream } from './xds-stream.js';
 
 interface TypeState {
   /** Names requested explicitly ('*' not included). */
@@ -42,54 +42,30 @@ interface TypeState {
 
 export type SotwCall = ServerDuplexStream<DiscoveryRequest, DiscoveryResponse>;
 
-export class SotwStream {
-  readonly #call: SotwCall;
-  readonly #ctx: StreamContext;
-  /** Set for per-type services: the only type this stream serves. */
-  readonly #fixedType: string | undefined;
-  readonly #info: StreamInfo;
-  readonly #status: StreamStatus;
-  readonly #types = new Map<string, TypeState>();
-  #nodeKey: string | undefined;
-  #unwatch: (() => void) | undefined;
-  #closed = false;
-  /** Pauses a push after clusters until the client requested the endpoints of new EDS clusters. */
-  readonly #hold: PushHold;
-
+export class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, TypeState> {
   constructor(call: SotwCall, ctx: StreamContext, fixedType?: string) {
-    this.#call = call;
-    this.#ctx = ctx;
-    this.#fixedType = fixedType;
-    this.#hold = new PushHold(ctx.endpointWaitMs, (started) => this.#pushAfterClusters(started));
-    const opened = ctx.openStream('sotw', fixedType, call.getPeer(), () => this.#end());
-    this.#info = opened.info;
-    this.#status = opened.status;
-    call.on('data', (request: DiscoveryRequest) => this.#onRequest(request));
-    call.on('end', () => this.#end());
-    call.on('error', () => this.#close());
-    call.on('cancelled', () => this.#close());
-    call.on('close', () => this.#close());
+    super(call, ctx, 'sotw', fixedType);
   }
 
-  #onRequest(request: DiscoveryRequest): void {
-    if (this.#closed) return;
+  protected override onRequest(request: DiscoveryRequest): void {
+    if (this.closed) return;
     const started = performance.now();
-    callHook(this.#ctx.callbacks, (c) => c.onStreamRequest?.(this.#info, request));
-    const typeUrl = this.#fixedType ?? request.type_url ?? '';
+    callHook(this.ctx.callbacks, (c) => c.onStreamRequest?.(this.info, request));
+    const typeUrl = this.fixedType ?? request.type_url ?? '';
     if (typeUrl === '') {
-      this.#fail(GrpcStatus.INVALID_ARGUMENT, 'a request on the aggregated stream needs a type_url');
+      this.fail(GrpcStatus.INVALID_ARGUMENT, 'a request on the aggregated stream needs a type_url');
       return;
     }
-    if (this.#fixedType !== undefined && request.type_url && request.type_url !== this.#fixedType) {
-      this.#fail(
+    if (this.fixedType !== undefined && request.type_url && request.type_url !== this.fixedType) {
+      this.fail(
         GrpcStatus.INVALID_ARGUMENT,
-        `this service serves ${this.#fixedType}, not ${request.type_url}`,
+        `this service serves ${this.fixedType}, not ${request.type_url}`,
       );
       return;
     }
-    if (this.#nodeKey === undefined) this.#bindNode(request.node ?? {});
+    if (this.nodeKey === undefined) this.bindNode(request.node ?? {});
 
-    let state = this.#types.get(typeUrl);
+    let state = this.types.get(typeUrl);
     const first = state === undefined;
     const nonce = request.response_nonce ?? '';
     if (state !== undefined && nonce !== '' && nonce !== state.sent?.nonce) return; // stale: ignored.
@@ -102,15 +78,15 @@ export class SotwStream {
         basis: undefined,
         generation: 0,
       };
-      this.#types.set(typeUrl, state);
+      this.types.set(typeUrl, state);
     }
     if (nonce !== '' && state.sent !== undefined) {
       if (request.error_detail) {
         const message = request.error_detail.message ?? '';
-        this.#status.nacked(typeUrl, state.sent.version, message);
-        this.#ctx.metrics.nacks.inc({ type_url: typeUrl });
+        this.status.nacked(typeUrl, state.sent.version, message);
+        this.ctx.metrics.nacks.inc({ type_url: typeUrl });
       } else {
-        this.#status.acked(typeUrl, state.sent.version);
+        this.status.acked(typeUrl, state.sent.version);
       }
     }
     this.#subscribe(state, typeUrl, request.resource_names ?? [], first);
@@ -121,25 +97,18 @@ export class SotwStream {
       const selected = this.#select(typeUrl, state);
       if (selected !== undefined && versionOf(selected.values()) === version) {
         state.sent = { version, nonce: undefined, resources: selected };
-        this.#status.sent(typeUrl, version, '');
-        this.#status.acked(typeUrl, version);
+        this.status.sent(typeUrl, version, '');
+        this.status.acked(typeUrl, version);
         return;
       }
     }
     // While a push is held, listeners and routes wait for it (their subscription is recorded above).
-    if (this.#hold.active && pushRank(typeUrl) > pushRank(ResourceTypeUrl.endpoint)) return;
+    if (this.hold.active && pushRank(typeUrl) > pushRank(ResourceTypeUrl.endpoint)) return;
     this.#respond(typeUrl, state, started, undefined);
     if (typeUrl === ResourceTypeUrl.endpoint) {
       const endpoints = state;
-      this.#hold.check((n) => endpoints.wildcard || endpoints.names.has(n));
+      this.hold.check((n) => endpoints.wildcard || endpoints.names.has(n));
     }
-  }
-
-  #bindNode(node: Node): void {
-    const key = this.#ctx.cache.nodeHash(node);
-    this.#nodeKey = key;
-    this.#status.setNode(node, key);
-    this.#unwatch = this.#ctx.cache.watch(key, () => this.#onCacheChange());
   }
 
   #subscribe(state: TypeState, typeUrl: string, names: readonly string[], first: boolean): void {
@@ -156,12 +125,12 @@ export class SotwStream {
     }
     state.wildcard = wildcard;
     state.names = next;
-    this.#status.requested(typeUrl, state.wildcard ? [WILDCARD, ...state.names] : [...state.names]);
+    this.status.requested(typeUrl, state.wildcard ? [WILDCARD, ...state.names] : [...state.names]);
   }
 
   /** The resources the client asked for that exist; undefined when the node has no snapshot. */
   #select(typeUrl: string, state: TypeState): Map<string, PreparedResource> | undefined {
-    const all = this.#ctx.cache.resources(this.#nodeKey ?? '', typeUrl);
+    const all = this.ctx.cache.resources(this.nodeKey ?? '', typeUrl);
     if (all === undefined) return undefined;
     if (state.wildcard) return new Map(all);
     const selected = new Map<string, PreparedResource>();
@@ -177,8 +146,8 @@ export class SotwStream {
    * the last response that are sent once more (make before break).
    */
   #respond(typeUrl: string, state: TypeState, started: number, keep: 'keep-removed' | undefined): boolean {
-    if (this.#closed) return false;
-    const all = this.#ctx.cache.resources(this.#nodeKey ?? '', typeUrl);
+    if (this.closed) return false;
+    const all = this.ctx.cache.resources(this.nodeKey ?? '', typeUrl);
     if (all === undefined) return false;
     if (state.basis?.all === all && state.basis.generation === state.generation) return false;
     // A make-before-break answer (keep) is not the exact one: the exact one still has to be computed.
@@ -192,7 +161,7 @@ export class SotwStream {
     if (state.sent !== undefined && state.sent.version === version) return false;
     // Nothing to say yet about names that do not exist (they are remembered), unless the client has something.
     if (!state.wildcard && selected.size === 0 && state.sent === undefined) return false;
-    const nonce = this.#ctx.nextNonce();
+    const nonce = this.ctx.nextNonce();
     const response: DiscoveryResponse = {
       version_info: version,
       resources: [...selected.values()].map((r) => r.any),
@@ -200,25 +169,25 @@ export class SotwStream {
       nonce,
     };
     state.sent = { version, nonce, resources: selected };
-    this.#status.sent(typeUrl, version, nonce);
-    this.#call.write(response);
-    this.#ctx.metrics.pushes.inc({ type_url: typeUrl });
-    this.#ctx.metrics.pushLatency.observe({ type_url: typeUrl }, (performance.now() - started) / 1000);
-    callHook(this.#ctx.callbacks, (c) => c.onStreamResponse?.(this.#info, response));
+    this.status.sent(typeUrl, version, nonce);
+    this.call.write(response);
+    this.ctx.metrics.pushes.inc({ type_url: typeUrl });
+    this.ctx.metrics.pushLatency.observe({ type_url: typeUrl }, (performance.now() - started) / 1000);
+    callHook(this.ctx.callbacks, (c) => c.onStreamResponse?.(this.info, response));
     return true;
   }
 
-  #onCacheChange(): void {
-    if (this.#closed) return;
+  protected override onCacheChange(): void {
+    if (this.closed) return;
     // A newer change restarts the push from clusters; endpoints still awaited stay awaited.
-    const carried = this.#hold.restart();
+    const carried = this.hold.restart();
     const started = performance.now();
-    const clusters = this.#types.get(ResourceTypeUrl.cluster);
-    const endpoints = this.#types.get(ResourceTypeUrl.endpoint);
+    const clusters = this.types.get(ResourceTypeUrl.cluster);
+    const endpoints = this.types.get(ResourceTypeUrl.endpoint);
     if (clusters !== undefined) {
       const before = new Set(clusters.sent?.resources.keys());
       // Make before break: removed clusters stay until listeners and routes no longer point at them.
-      const keep = this.#later() ? 'keep-removed' : undefined;
+      const keep = this.later() ? 'keep-removed' : undefined;
       const sent = this.#respond(ResourceTypeUrl.cluster, clusters, started, keep);
       if (endpoints !== undefined) {
         const requested = (n: string): boolean => endpoints.wildcard || endpoints.names.has(n);
@@ -232,51 +201,25 @@ export class SotwStream {
             needed.add(n);
         if (needed.size > 0) {
           this.#respond(ResourceTypeUrl.endpoint, endpoints, started, undefined);
-          this.#hold.hold(needed, started, carried.deadline);
+          this.hold.hold(needed, started, carried.deadline);
           return;
         }
       }
     }
-    this.#pushAfterClusters(started);
-  }
-
-  /** Whether listeners or routes follow clusters on this stream (then cluster removals wait for them). */
-  #later(): boolean {
-    return this.#types.has(ResourceTypeUrl.listener) || this.#types.has(ResourceTypeUrl.route);
+    this.pushAfterClusters(started);
   }
 
   /** The rest of a push: every type after clusters in push order, then the exact cluster set. */
-  #pushAfterClusters(started: number): void {
-    const types = [...this.#types.keys()].filter((t) => t !== ResourceTypeUrl.cluster);
+  protected override pushAfterClusters(started: number): void {
+    const types = [...this.types.keys()].filter((t) => t !== ResourceTypeUrl.cluster);
     for (const typeUrl of types.sort((a, b) => pushRank(a) - pushRank(b))) {
-      const state = this.#types.get(typeUrl);
+      const state = this.types.get(typeUrl);
       if (state !== undefined) this.#respond(typeUrl, state, started, undefined);
     }
     // Nothing is sent when no cluster was removed.
-    const clusters = this.#types.get(ResourceTypeUrl.cluster);
-    if (clusters !== undefined && this.#later()) {
+    const clusters = this.types.get(ResourceTypeUrl.cluster);
+    if (clusters !== undefined && this.later()) {
       this.#respond(ResourceTypeUrl.cluster, clusters, started, undefined);
     }
-  }
-
-  #fail(code: GrpcStatus, details: string): void {
-    if (this.#closed) return;
-    this.#call.emit('error', { code, details });
-    this.#close();
-  }
-
-  /** Ends the stream from the server side (OK status), as on graceful shutdown. */
-  #end(): void {
-    if (this.#closed) return;
-    this.#close();
-    this.#call.end();
-  }
-
-  #close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#hold.release(false);
-    this.#unwatch?.();
-    this.#ctx.closeStream(this.#info, this.#status);
   }
 }
