@@ -8,13 +8,13 @@ import {
   backendRefShape,
   checkFilterRepeats,
   checkFilterType,
+  checkMatchTotal,
   checkRe2,
   checkRuleNames,
   grpcHeaderValue,
   headerMatches,
   httpHeaderFilter,
   httpRequestMirrorFilter,
-  MAX_ROUTE_MATCHES,
   routeHostnames,
   routeParentRefs,
   sessionPersistence,
@@ -118,13 +118,7 @@ export const grpcRouteSpec = z.strictObject({
     .max(16)
     .superRefine((rules, ctx) => {
       checkRuleNames(ctx, rules);
-      // Unlike HTTPRoute's, the GRPCRoute CRD counts a rule without matches as zero.
-      const total = rules.reduce((n, r) => n + (r.matches?.length ?? 0), 0);
-      if (total > MAX_ROUTE_MATCHES)
-        ctx.addIssue({
-          code: 'custom',
-          message: `expected at most ${MAX_ROUTE_MATCHES} matches across all rules, got ${total}`,
-        });
+      checkMatchTotal(ctx, rules, 0);
     })
     .optional(),
   useDefaultGateways: useDefaultGateways.optional(),

@@ -8,10 +8,10 @@ import { describe } from '../validate.js';
 import { httpRouteFilters } from './http-route-filters.js';
 import {
   backendRefShape,
+  checkMatchTotal,
   checkRe2,
   checkRuleNames,
   headerMatches,
-  MAX_ROUTE_MATCHES,
   routeHostnames,
   routeParentRefs,
   sessionPersistence,
@@ -199,12 +199,7 @@ export const httpRouteSpec = z.strictObject({
     .max(16)
     .superRefine((rules, ctx) => {
       checkRuleNames(ctx, rules);
-      const total = rules.reduce((n, r) => n + (r.matches?.length ?? 1), 0);
-      if (total > MAX_ROUTE_MATCHES)
-        ctx.addIssue({
-          code: 'custom',
-          message: `expected at most ${MAX_ROUTE_MATCHES} matches across all rules, got ${total}`,
-        });
+      checkMatchTotal(ctx, rules, 1);
     })
     .optional(),
   useDefaultGateways: useDefaultGateways.optional(),

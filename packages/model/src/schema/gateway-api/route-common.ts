@@ -257,3 +257,21 @@ export function checkRuleNames(ctx: z.RefinementCtx, rules: readonly { name?: st
 
 /** Whether routes attach to the mesh's default Gateways (experimental). */
 export const useDefaultGateways = z.enum(['All', 'None']);
+
+/**
+ * The CRDs' limit on matches across all rules of a route. `matchless` is what a rule without matches counts
+ * for: 1 in HTTPRoute (it matches every request), 0 in GRPCRoute.
+ */
+export function checkMatchTotal(
+  ctx: z.RefinementCtx,
+  rules: readonly { matches?: readonly unknown[] | undefined }[],
+  matchless: 0 | 1,
+): void {
+  const total = rules.reduce((n, r) => n + (r.matches?.length ?? matchless), 0);
+  if (total > MAX_ROUTE_MATCHES) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected at most ${MAX_ROUTE_MATCHES} matches across all rules, got ${total}`,
+    });
+  }
+}
