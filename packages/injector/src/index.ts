@@ -1,2 +1,19 @@
-// This package is a skeleton: its code arrives with its own issue. It exports nothing yet.
-export {};
+// @minimesh/injector: sidecar injection. This file only re-exports.
+export * from './errors.js';
+export * from './inject/annotations.js';
+export * from './inject/config.js';
+export * from './inject/decide.js';
+export * from './inject/inject.js';
+export * from './inject/patch.js';
+export * from './inject/probe-rewrite.js';
+export * from './inject/templates/index.js';
+export * from './inject/template-input.js';
+export * from './kube-inject.js';
+export * from './types.js';
+export * from './webhook/admission.js';
+export * from './webhook/metrics.js';
+export * from './webhook/server.js';
+export * from './webhook/tls-files.js';
+export * from './manifests/deployment.js';
+export * from './manifests/webhook-config.js';
+export * from './local.js';

@@ -4,6 +4,43 @@ import type { LoadedResource } from '@minimesh/model';
 
 export type MessageSeverity = 'Error' | 'Warning' | 'Info';
 
+/**
+ * Every code the translator reports, one per problem. Where `istioctl analyze` has a code for the problem the
+ * translator uses it with the analyzer's text (src/analysis/analyzers/ reports the same problem the same way);
+ * the TR codes are the translator's own. TR0001 is retired (it was IST0174's problem) and is not reused.
+ * Feature families keep their own registries beside this one: EnvoyFilterMessageCode (TR07xx),
+ * GatewayApiMessageCode (MM_GWAPI_*) and the proxyless gRPC codes (MM_GRPC_*).
+ */
+export const MessageCode = {
+  /** A referenced host, subset, credentialName or delegate does not exist (Istio's ReferencedResourceNotFound). */
+  ReferencedResourceNotFound: 'IST0101',
+  /** Sidecar VirtualServices defining the same host (Istio's ConflictingMeshGatewayVirtualServiceHosts). */
+  ConflictingMeshGatewayVirtualServiceHosts: 'IST0109',
+  /** A DestinationRule whose host is no service (Istio's UnknownDestinationRuleHost). */
+  UnknownDestinationRuleHost: 'IST0174',
+  /** TLS settings that cannot be applied: the cluster is built without TLS. */
+  TlsNotApplied: 'TR0002',
+  /** A service or setting minimesh does not translate (wildcard DYNAMIC_DNS, tunnel, proxyProtocol, ...). */
+  Unsupported: 'TR0003',
+  /** A translator failure while building one service's clusters; the proxy's other clusters are kept. */
+  BuildFailed: 'TR0004',
+  /** A gateway server that terminates TLS without a certificate: it gets no filter chain. */
+  GatewayServerWithoutCertificate: 'TR0005',
+  /** Two services wanting one outbound listener: the first keeps it. */
+  ListenerConflict: 'TR0006',
+  /** A delegate that names a VirtualService with hosts, which istiod never delegates to: the route is ignored. */
+  DelegateWithHosts: 'TR0007',
+  /** A delegate VirtualService not exported to the root's namespace: the route is ignored. */
+  DelegateNotExported: 'TR0008',
+  /** A delegate route whose matches conflict with the root's: that delegate route is dropped. */
+  DelegateMatchConflict: 'TR0009',
+  /** A credentialName naming a Secret outside the proxy's namespace, which istiod refuses to serve. */
+  CrossNamespaceSecret: 'TR0010',
+  /** A Secret that holds no usable certificate (or key, or CA) under the keys istiod reads: it is not sent. */
+  InvalidCredential: 'TR0011',
+} as const;
+export type MessageCode = (typeof MessageCode)[keyof typeof MessageCode];
+
 export interface TranslationMessage {
   /** Stable code; Istio's analyzer code where it has one (IST0101 ...). */
   readonly code: string;

@@ -20,7 +20,10 @@ export interface MeshProxy {
   readonly dnsDomain: string;
   /** Istio version the proxy reports (ISTIO_VERSION metadata), if any. */
   readonly istioVersion?: string;
-  /** True for proxyless gRPC clients (node metadata GENERATOR=grpc or id prefix `grpc`... see isProxyless). */
+  /**
+   * True for proxyless gRPC nodes: node metadata GENERATOR=grpc, which istio-agent writes into the gRPC bootstrap's
+   * node (istiod IsProxylessGrpc); their id has the usual sidecar form. translate() gives them grpcgen output.
+   */
   readonly proxyless: boolean;
 }
 

@@ -1,6 +1,9 @@
 // The per-push view translation reads: one registry version plus the mesh config, with per-proxy scopes
 // memoized (many proxies share a namespace and labels). Pure: no I/O, no clock.
 import type { LoadedResource, MeshService, Registry, Sidecar } from '@minimesh/model';
+import { scopeKey } from './cache/cached-unit.js';
+import type { TranslationCache } from './cache/translation-cache.js';
+import { gatewayApiView } from './gateway-api/registry-view.js';
 import { DEFAULT_MESH_CONFIG, type MeshConfig, type OutboundTrafficPolicyMode } from './mesh-config.js';
 import type { MeshProxy } from './proxy.js';
 import { sidecarEgressAllows } from './sidecar-egress.js';
@@ -15,13 +18,23 @@ export interface SidecarScope {
   readonly serviceByHost: ReadonlyMap<string, MeshService>;
 }
 
+export interface PushOptions {
+  /** Reuse what earlier pushes built (advance the cache with each registry.apply). */
+  readonly cache?: TranslationCache;
+}
+
 export class PushContext {
   readonly registry: Registry;
   readonly mesh: MeshConfig;
   readonly #scopes = new Map<string, SidecarScope>();
 
-  constructor(registry: Registry, mesh: Partial<MeshConfig> = {}) {
-    this.registry = registry;
+  /** The caller's cache across pushes (see cache/translation-cache.ts); without it a push shares within itself. */
+  readonly translationCache: TranslationCache | undefined;
+
+  constructor(registry: Registry, mesh: Partial<MeshConfig> = {}, options: PushOptions = {}) {
+    // Gateway API objects are read as the Istio Gateways and VirtualServices istiod converts them to.
+    this.registry = gatewayApiView(registry);
+    this.translationCache = options.cache;
     this.mesh = {
       ...DEFAULT_MESH_CONFIG,
       rootNamespace: registry.rootNamespace,
@@ -37,7 +50,8 @@ export class PushContext {
 
   /** The scope of a proxy: exportTo-visible services of its namespace, narrowed by its Sidecar's egress hosts. */
   sidecarScope(proxy: MeshProxy): SidecarScope {
-    const key = `${proxy.namespace}\u0000${JSON.stringify(Object.entries(proxy.labels).sort())}`;
+    // Proxies with one scope key (type, namespace, the labels configs select on...) have one scope.
+    const key = scopeKey(this, proxy);
     const cached = this.#scopes.get(key);
     if (cached) return cached;
     const sidecar =

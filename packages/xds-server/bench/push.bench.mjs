@@ -15,7 +15,8 @@
 // fan-out: the same number of clients on their own connections, sent pre-built messages of the same sizes
 // as the xDS responses (per type), each answered with a small ACK.
 //
-// BENCH_QUICK=1: 20 clients, 100 services, fewer repeats (CI). BENCH_CLIENTS=100,500 picks the client counts.
+// BENCH_QUICK=1: 20 clients, 100 services, fewer repeats (CI). BENCH_CLIENTS=100,500 picks the client counts,
+// BENCH_MODES=sotw (or delta) one protocol, BENCH_SERVICES the snapshot size.
 import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
@@ -30,6 +31,7 @@ const gc = runInNewContext('gc');
 const quick = process.env.BENCH_QUICK === '1';
 const SERVICES = Number(process.env.BENCH_SERVICES ?? (quick ? 100 : 1_000));
 const COUNTS = process.env.BENCH_CLIENTS?.split(',').map(Number) ?? (quick ? [20] : [100, 500, 1_000]);
+const MODES = process.env.BENCH_MODES?.split(',') ?? ['sotw', 'delta'];
 const FULL_REPEATS = quick ? 2 : 3;
 const ENDPOINT_REPEATS = 3;
 const CHILDREN = 4;
@@ -311,7 +313,7 @@ await baselineRun(Math.min(20, COUNTS[0]), []);
 const rows = [];
 for (const n of COUNTS) {
   const runs = [];
-  for (const mode of ['sotw', 'delta']) {
+  for (const mode of MODES) {
     const t = performance.now();
     runs.push({ mode, ...(await xdsRun(mode, n)) });
     console.error(`  ${n} clients, ${mode}: measured in ${Math.round((performance.now() - t) / 1000)} s`);

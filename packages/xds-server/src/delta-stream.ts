@@ -14,27 +14,51 @@
 import { status as GrpcStatus, type ServerDuplexStream } from '@grpc/grpc-js';
 import type { DeltaDiscoveryRequest, DeltaDiscoveryResponse, DiscoveryResource } from '@minimesh/model';
 import { callHook } from './callbacks.js';
+import { diffOf, KnownVersions } from './known-versions.js';
 import { unrequestedEndpoints } from './push-hold.js';
 import { pushRank, ResourceTypeUrl, WILDCARD, WILDCARD_TYPES } from './resource-types.js';
-import { hashParts } from './snapshot.js';
+import { hashParts, type PreparedResource, type ResourceMap, versionOfMap } from './snapshot.js';
 import type { StreamContext } from './stream-context.js';
+import { attachBytes, defineLazy, deltaResponse } from './wire-response.js';
 import { XdsStream } from './xds-stream.js';
 
 interface DeltaTypeState {
   names: Set<string>;
   wildcard: boolean;
   /** What the client has: resource name -> version. */
-  known: Map<string, string>;
+  known: KnownVersions;
+  /** Set while every name of `known.exact` is subscribed, at this state generation (wildcard: always). */
+  covered: number | undefined;
   /** Nonce of the last response sent, and the system version it announced. */
   lastNonce: string | undefined;
   lastVersion: string | undefined;
+  /**
+   * The cache's resource map and state generation the last exact answer (removals included) was computed from;
+   * while both are unchanged there is nothing new to send and the map is not walked again.
+   */
+  basis: { all: ResourceMap; generation: number } | undefined;
+  /** Bumped whenever names, wildcard or `known` change other than by a response. */
+  generation: number;
+  /** What the status reports as subscribed. */
+  subscribed: () => readonly string[];
 }
 
 export type DeltaCall = ServerDuplexStream<DeltaDiscoveryRequest, DeltaDiscoveryResponse>;
 
-/** System version of what the client has: hash of its names and versions in name order. */
-function systemVersion(known: ReadonlyMap<string, string>): string {
-  return hashParts([...known].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flat());
+/**
+ * System version of what the client has: hash of its names and versions in name order. When the client has
+ * exactly the resources of `all`, that is `all`'s version (the same hash), computed once per map.
+ */
+function systemVersion(known: KnownVersions, all: ResourceMap): string {
+  if (known.exact !== undefined || known.compactTo(all)) return versionOfMap(known.exact ?? all);
+  return hashParts([...known.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flat());
+}
+
+/** What a response carries: resources, removed names, and the object its body is shared under (if any). */
+interface Changes {
+  readonly chosen: readonly PreparedResource[];
+  readonly removed: readonly string[];
+  readonly shareKey: object | undefined;
 }
 
 export class DeltaStream extends XdsStream<DeltaDiscoveryRequest, DeltaDiscoveryResponse, DeltaTypeState> {
@@ -55,13 +79,18 @@ export class DeltaStream extends XdsStream<DeltaDiscoveryRequest, DeltaDiscovery
     let state = this.types.get(typeUrl);
     const first = state === undefined;
     if (state === undefined) {
-      state = {
+      const created: DeltaTypeState = {
         names: new Set(),
         wildcard: false,
-        known: new Map(),
+        known: new KnownVersions(),
+        covered: undefined,
         lastNonce: undefined,
         lastVersion: undefined,
+        basis: undefined,
+        generation: 0,
+        subscribed: () => (created.wildcard ? [WILDCARD, ...created.names] : [...created.names]),
       };
+      state = created;
       this.types.set(typeUrl, state);
     }
     const nonce = request.response_nonce ?? '';
@@ -92,6 +121,9 @@ export class DeltaStream extends XdsStream<DeltaDiscoveryRequest, DeltaDiscovery
       }
     }
     const unsubscribe = request.resource_names_unsubscribe ?? [];
+    // An ACK or NACK (no names) leaves the subscription as it is.
+    const changed = first || subscribe.length > 0 || unsubscribe.length > 0;
+    if (changed) state.generation++;
     for (const name of unsubscribe) {
       if (name === WILDCARD) state.wildcard = false;
       else state.names.delete(name);
@@ -99,10 +131,10 @@ export class DeltaStream extends XdsStream<DeltaDiscoveryRequest, DeltaDiscovery
     // A name unsubscribed while the wildcard still covers it is sent again: Envoy holds such a resource as
     // "ambiguous" until the server confirms it (sends it) or removes it.
     if (state.wildcard) for (const name of unsubscribe) if (name !== WILDCARD) state.known.delete(name);
-    for (const name of [...state.known.keys()]) {
-      if (!state.wildcard && !state.names.has(name)) state.known.delete(name);
+    if (changed && !state.wildcard) {
+      for (const name of [...state.known.keys()]) if (!state.names.has(name)) state.known.delete(name);
     }
-    this.status.requested(typeUrl, state.wildcard ? [WILDCARD, ...state.names] : [...state.names]);
+    this.status.requested(typeUrl, state.subscribed);
     // While a push is held, listeners and routes wait for it (their subscription is recorded above).
     if (this.hold.active && pushRank(typeUrl) > pushRank(ResourceTypeUrl.endpoint)) return;
     this.#respond(typeUrl, state, started, { sendEmpty: first && state.wildcard, removals: true });
@@ -113,48 +145,85 @@ export class DeltaStream extends XdsStream<DeltaDiscoveryRequest, DeltaDiscovery
   }
 
   /**
-   * Sends what changed for a type (removals only when `removals`). Returns the resources sent, as given to the
-   * cache.
+   * Sends what changed for a type (removals only when `removals`). Returns the resources sent.
    */
   #respond(
     typeUrl: string,
     state: DeltaTypeState,
     started: number,
     options: { sendEmpty: boolean; removals: boolean },
-  ): object[] {
+  ): readonly PreparedResource[] {
     if (this.closed) return [];
     const all = this.ctx.cache.resources(this.nodeKey ?? '', typeUrl);
     if (all === undefined) return [];
-    const resources: DiscoveryResource[] = [];
-    const sent: object[] = [];
-    for (const [name, r] of all) {
-      if (!state.wildcard && !state.names.has(name)) continue;
-      if (state.known.get(name) === r.version) continue;
-      state.known.set(name, r.version);
-      resources.push({ name, version: r.version, resource: r.any });
-      sent.push(r.resource);
-    }
-    const gone = [...state.known.keys()].filter((name) => !all.has(name));
-    const removed = options.removals ? gone : [];
-    for (const name of removed) state.known.delete(name);
-    if (resources.length === 0 && removed.length === 0 && !options.sendEmpty) return [];
+    const unchanged = state.basis?.all === all && state.basis.generation === state.generation;
+    if (unchanged && !options.sendEmpty) return [];
+    // Only an answer with removals is exact: one without them leaves the removals to a later answer.
+    if (options.removals) state.basis = { all, generation: state.generation };
+    const { chosen, removed, shareKey } =
+      this.#sharedChanges(state, all, options.removals) ?? this.#ownChanges(state, all, options.removals);
+    if (chosen.length === 0 && removed.length === 0 && !options.sendEmpty) return [];
     const nonce = this.ctx.nextNonce();
-    const version = systemVersion(state.known);
-    const response: DeltaDiscoveryResponse = {
-      system_version_info: version,
-      resources,
-      type_url: typeUrl,
-      removed_resources: removed,
-      nonce,
-    };
+    const version = systemVersion(state.known, all);
+    const wire = deltaResponse(version, typeUrl, nonce, chosen, removed, shareKey);
+    const response = defineLazy(
+      { system_version_info: version, type_url: typeUrl, removed_resources: [...removed], nonce },
+      'resources',
+      (): DiscoveryResource[] => chosen.map((r) => ({ name: r.name, version: r.version, resource: r.any })),
+    ) satisfies DeltaDiscoveryResponse;
     state.lastNonce = nonce;
     state.lastVersion = version;
     this.status.sent(typeUrl, version, nonce);
-    this.call.write(response);
+    this.call.write(attachBytes(response, wire));
     this.ctx.metrics.pushes.inc({ type_url: typeUrl });
     this.ctx.metrics.pushLatency.observe({ type_url: typeUrl }, (performance.now() - started) / 1000);
     callHook(this.ctx.callbacks, (c) => c.onStreamResponse?.(this.info, response));
-    return sent;
+    return chosen;
+  }
+
+  /**
+   * The common case, shared by every stream in it: the client has exactly the resources of one cache map and
+   * subscribes to every resource of the new one; it gets the difference of the two maps, computed once. Undefined
+   * when the case does not apply (or removals would be left out), and then `#ownChanges` walks the map.
+   */
+  #sharedChanges(state: DeltaTypeState, all: ResourceMap, removals: boolean): Changes | undefined {
+    const from = state.known.exact;
+    if (from === undefined || (!state.wildcard && state.covered !== state.generation)) return undefined;
+    if (from === all) return { chosen: [], removed: [], shareKey: undefined };
+    const diff = diffOf(from, all);
+    if (diff.removed.length > 0 && !removals) return undefined;
+    if (!state.wildcard && diff.added.some((name) => !state.names.has(name))) return undefined;
+    state.known.setExact(all);
+    // A first full answer shares the map's body; a later one the diff's.
+    return {
+      chosen: diff.changed,
+      removed: diff.removed,
+      shareKey: diff.changed.length === all.size ? all : diff,
+    };
+  }
+
+  /** What to send, by walking the map against what the client has. */
+  #ownChanges(state: DeltaTypeState, all: ResourceMap, removals: boolean): Changes {
+    const chosen: PreparedResource[] = [];
+    let every = true;
+    for (const [name, r] of all) {
+      if (!state.wildcard && !state.names.has(name)) {
+        every = false;
+        continue;
+      }
+      if (state.known.get(name) === r.version) continue;
+      state.known.set(name, r.version);
+      chosen.push(r);
+    }
+    const removed: string[] = [];
+    if (removals) {
+      for (const name of state.known.keys()) if (!all.has(name)) removed.push(name);
+      for (const name of removed) state.known.delete(name);
+    }
+    // Back to the shared form when the client now has exactly the map, all of which it subscribes to.
+    if (every && state.known.compactTo(all)) state.covered = state.generation;
+    // Every resource of the map, in map order: the map's shared body.
+    return { chosen, removed, shareKey: chosen.length === all.size ? all : undefined };
   }
 
   protected override onCacheChange(): void {

@@ -3,6 +3,7 @@
 // doc's "eventual consistency considerations": CDS, then EDS for those clusters, then LDS, then RDS). The pause
 // lasts at most `waitMs` from the push that started it, even when newer changes restart the push meanwhile.
 import { edsNameOf } from './consistency.js';
+import type { PreparedResource } from './snapshot.js';
 
 interface Held {
   /** EDS names the client has yet to request. */
@@ -61,14 +62,21 @@ export class PushHold {
   }
 }
 
+/** EDS name of each prepared cluster (undefined for none), read once: streams share prepared resources. */
+const edsNames = new WeakMap<PreparedResource, string | undefined>();
+
 /** EDS names of the given new clusters that `requested` does not cover. */
 export function unrequestedEndpoints(
-  clusters: Iterable<object>,
+  clusters: Iterable<PreparedResource>,
   requested: (name: string) => boolean,
 ): string[] {
   const names: string[] = [];
   for (const cluster of clusters) {
-    const eds = edsNameOf(cluster);
+    let eds = edsNames.get(cluster);
+    if (eds === undefined && !edsNames.has(cluster)) {
+      eds = edsNameOf(cluster.resource);
+      edsNames.set(cluster, eds);
+    }
     if (eds !== undefined && !requested(eds)) names.push(eds);
   }
   return names;

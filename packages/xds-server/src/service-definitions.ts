@@ -1,7 +1,8 @@
 // gRPC service definitions of ADS, the per-type discovery services and CSDS, built by hand from the method paths
 // with the model's codec as (de)serializer: one codec and one copy of the descriptor for the whole mesh.
 // Requests are decoded leniently about unknown field numbers (newer clients may send fields this descriptor
-// does not have); responses are encoded strictly.
+// does not have), the common ones (ACKs: strings only) by a fast reader; responses are encoded strictly, or
+// are the bytes a stream assembled from pre-encoded resources (wire-response.ts).
 
 import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
 import type {
@@ -14,6 +15,8 @@ import type {
 } from '@minimesh/model';
 import { decode, encode } from '@minimesh/model';
 import { ResourceTypeUrl } from './resource-types.js';
+import { decodeDeltaDiscoveryRequestFast, decodeDiscoveryRequestFast } from './wire-request.js';
+import { prebuiltBytes } from './wire-response.js';
 
 const DISCOVERY_REQUEST = 'envoy.service.discovery.v3.DiscoveryRequest';
 const DISCOVERY_RESPONSE = 'envoy.service.discovery.v3.DiscoveryResponse';
@@ -24,13 +27,23 @@ const CSDS_RESPONSE = 'envoy.service.status.v3.ClientStatusResponse';
 
 function serializer<T extends object>(typeName: string): (value: T) => Buffer {
   return (value) => {
+    const prebuilt = prebuiltBytes(value);
+    if (prebuilt !== undefined) return prebuilt;
     const bytes = encode(typeName, value);
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   };
 }
 
+/** Readers of the requests that do not need the full codec (undefined: use it). */
+const FAST_DECODERS: ReadonlyMap<string, (bytes: Uint8Array) => Record<string, unknown> | undefined> =
+  new Map([
+    ['envoy.service.discovery.v3.DiscoveryRequest', decodeDiscoveryRequestFast],
+    ['envoy.service.discovery.v3.DeltaDiscoveryRequest', decodeDeltaDiscoveryRequestFast],
+  ]);
+
 function deserializer<T>(typeName: string): (bytes: Buffer) => T {
-  return (bytes) => decode(typeName, bytes, { ignoreUnknownFields: true }) as T;
+  const fast = FAST_DECODERS.get(typeName);
+  return (bytes) => (fast?.(bytes) ?? decode(typeName, bytes, { ignoreUnknownFields: true })) as T;
 }
 
 function method<Req extends object, Res extends object>(

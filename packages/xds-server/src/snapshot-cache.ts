@@ -8,7 +8,14 @@ import { type DebounceOptions, Debouncer } from './debounce.js';
 import { InconsistentSnapshotError } from './errors.js';
 import { type NodeHash, nodeIdHash } from './node-hash.js';
 import { ResourceTypeUrl } from './resource-types.js';
-import { prepareAll, type ResourceMap, Snapshot, type SnapshotResources, versionOf } from './snapshot.js';
+import {
+  prepareAll,
+  type ResourceMap,
+  Snapshot,
+  type SnapshotResources,
+  versionOf,
+  versionOfMap,
+} from './snapshot.js';
 
 export interface SnapshotCacheOptions {
   /** Key of a node's snapshot (default: node.id). */
@@ -45,10 +52,12 @@ export class SnapshotCache {
 
   /**
    * Replaces the snapshot of a key after checking it. Throws InconsistentSnapshotError (XDS_INCONSISTENT_SNAPSHOT)
-   * or InvalidResourceError (XDS_INVALID_RESOURCE), and then the previous snapshot keeps being served.
+   * or InvalidResourceError (XDS_INVALID_RESOURCE), and then the previous snapshot keeps being served. Given
+   * resources (not a built Snapshot) are built on the key's previous snapshot: a resource equal to the previous
+   * one of its name keeps its encoding (so resource objects given to the cache must not be changed afterwards).
    */
   setSnapshot(key: string, snapshot: Snapshot | SnapshotResources): Snapshot {
-    const s = snapshot instanceof Snapshot ? snapshot : Snapshot.create(snapshot);
+    const s = snapshot instanceof Snapshot ? snapshot : Snapshot.create(snapshot, this.#snapshots.get(key));
     const problems = checkConsistency(s, this.#shared);
     if (problems.length > 0) throw new InconsistentSnapshotError(problems);
     this.#snapshots.set(key, s);
@@ -76,7 +85,7 @@ export class SnapshotCache {
    * locality weight is missing, or a stored snapshot's EDS cluster would lose its endpoints.
    */
   setSharedEndpoints(endpoints: readonly ClusterLoadAssignment[]): void {
-    const prepared = prepareAll(ResourceTypeUrl.endpoint, endpoints);
+    const prepared = prepareAll(ResourceTypeUrl.endpoint, endpoints, this.#shared);
     const problems = prepared.duplicates.map(
       (n) => `shared endpoints ${JSON.stringify(n)} given more than once`,
     );
@@ -86,8 +95,9 @@ export class SnapshotCache {
         problems.push(`snapshot ${JSON.stringify(key)}: ${p}`);
     }
     if (problems.length > 0) throw new InconsistentSnapshotError(problems);
+    if (prepared.map === this.#shared) return; // nothing changed
     this.#shared = prepared.map;
-    this.#sharedVersion = versionOf(prepared.map.values());
+    this.#sharedVersion = versionOfMap(prepared.map);
     this.#sharedGeneration++;
     for (const key of this.#snapshots.keys()) this.#debouncer.add(key);
   }
@@ -149,7 +159,7 @@ export class SnapshotCache {
     const cached = this.#merged.get(snapshot);
     if (cached !== undefined && cached.sharedGeneration === this.#sharedGeneration) return cached;
     const map = new Map([...this.#shared, ...own]);
-    const merged = { sharedGeneration: this.#sharedGeneration, map, version: versionOf(map.values()) };
+    const merged = { sharedGeneration: this.#sharedGeneration, map, version: versionOfMap(map) };
     this.#merged.set(snapshot, merged);
     return merged;
   }

@@ -16,20 +16,29 @@
 import { status as GrpcStatus, type ServerDuplexStream } from '@grpc/grpc-js';
 import type { DiscoveryRequest, DiscoveryResponse } from '@minimesh/model';
 import { callHook } from './callbacks.js';
+import { diffOf } from './known-versions.js';
+import { coversAll, nameSet, sameNames } from './name-sets.js';
 import { unrequestedEndpoints } from './push-hold.js';
 import { pushRank, ResourceTypeUrl, WILDCARD, WILDCARD_TYPES } from './resource-types.js';
-import { type PreparedResource, type ResourceMap, versionOf } from './snapshot.js';
+import { type PreparedResource, type ResourceMap, versionOfMap } from './snapshot.js';
 import type { StreamContext } from './stream-context.js';
+import { attachBytes, defineLazy, sotwResponse } from './wire-response.js';
 import { XdsStream } from './xds-stream.js';
 
 interface TypeState {
-  /** Names requested explicitly ('*' not included). */
-  names: Set<string>;
+  /** Names requested explicitly ('*' not included); shared between streams, never changed (see name-sets.ts). */
+  names: ReadonlySet<string>;
+  /** The name list of the last request, and whether it held '*'. */
+  requested: readonly string[] | undefined;
+  namedWildcard: boolean;
   /** Wildcard: legacy (first request with no names, LDS/CDS only, while names stay empty) or explicit '*'. */
   wildcard: boolean;
   legacyWildcard: boolean;
-  /** The last response sent: its version, nonce and resources by name. */
-  sent: { version: string; nonce: string | undefined; resources: Map<string, PreparedResource> } | undefined;
+  /**
+   * The last response sent: its version, nonce and resources by name (the cache's own map when the client gets
+   * all of it, shared by every such stream).
+   */
+  sent: { version: string; nonce: string | undefined; resources: ResourceMap } | undefined;
   /**
    * The cache's resource map and subscription generation the last response (or decision not to respond) was
    * computed from. Maps are immutable, so while both are unchanged the answer is unchanged and is not computed
@@ -38,9 +47,13 @@ interface TypeState {
   basis: { all: ResourceMap; generation: number } | undefined;
   /** Bumped whenever names or wildcard change. */
   generation: number;
+  /** What the status reports as subscribed. */
+  subscribed: () => readonly string[];
 }
 
 export type SotwCall = ServerDuplexStream<DiscoveryRequest, DiscoveryResponse>;
+
+const NO_RESOURCES: ResourceMap = new Map();
 
 export class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, TypeState> {
   constructor(call: SotwCall, ctx: StreamContext, fixedType?: string) {
@@ -70,14 +83,18 @@ export class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, T
     const nonce = request.response_nonce ?? '';
     if (state !== undefined && nonce !== '' && nonce !== state.sent?.nonce) return; // stale: ignored.
     if (state === undefined) {
-      state = {
+      const created: TypeState = {
         names: new Set(),
+        requested: undefined,
+        namedWildcard: false,
         wildcard: false,
         legacyWildcard: false,
         sent: undefined,
         basis: undefined,
         generation: 0,
+        subscribed: () => (created.wildcard ? [WILDCARD, ...created.names] : [...created.names]),
       };
+      state = created;
       this.types.set(typeUrl, state);
     }
     if (nonce !== '' && state.sent !== undefined) {
@@ -95,7 +112,7 @@ export class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, T
     const version = request.version_info ?? '';
     if (first && version !== '') {
       const selected = this.#select(typeUrl, state);
-      if (selected !== undefined && versionOf(selected.values()) === version) {
+      if (selected !== undefined && versionOfMap(selected) === version) {
         state.sent = { version, nonce: undefined, resources: selected };
         this.status.sent(typeUrl, version, '');
         this.status.acked(typeUrl, version);
@@ -114,25 +131,28 @@ export class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, T
   #subscribe(state: TypeState, typeUrl: string, names: readonly string[], first: boolean): void {
     if (first && names.length === 0 && WILDCARD_TYPES.has(typeUrl)) state.legacyWildcard = true;
     if (names.length > 0) state.legacyWildcard = false;
-    const wildcard = state.legacyWildcard || names.includes(WILDCARD);
-    const next = new Set(names.filter((n) => n !== WILDCARD));
-    if (
-      wildcard !== state.wildcard ||
-      next.size !== state.names.size ||
-      [...next].some((n) => !state.names.has(n))
-    ) {
-      state.generation++;
+    // Most requests are ACKs repeating the names; an interned list is the very same array then.
+    if (names !== state.requested) {
+      const next = nameSet(names);
+      if (!sameNames(next, state.names)) state.generation++;
+      state.names = next;
+      state.requested = names;
+      state.namedWildcard = names.includes(WILDCARD);
     }
+    const wildcard = state.legacyWildcard || state.namedWildcard;
+    if (wildcard !== state.wildcard) state.generation++;
     state.wildcard = wildcard;
-    state.names = next;
-    this.status.requested(typeUrl, state.wildcard ? [WILDCARD, ...state.names] : [...state.names]);
+    this.status.requested(typeUrl, state.subscribed);
   }
 
-  /** The resources the client asked for that exist; undefined when the node has no snapshot. */
-  #select(typeUrl: string, state: TypeState): Map<string, PreparedResource> | undefined {
+  /**
+   * The resources the client asked for that exist; undefined when the node has no snapshot. When that is every
+   * resource of the type, the cache's map itself (shared with other streams, never changed).
+   */
+  #select(typeUrl: string, state: TypeState): ResourceMap | undefined {
     const all = this.ctx.cache.resources(this.nodeKey ?? '', typeUrl);
     if (all === undefined) return undefined;
-    if (state.wildcard) return new Map(all);
+    if (state.wildcard || coversAll(state.names, all)) return all;
     const selected = new Map<string, PreparedResource>();
     for (const name of state.names) {
       const r = all.get(name);
@@ -152,25 +172,32 @@ export class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, T
     if (state.basis?.all === all && state.basis.generation === state.generation) return false;
     // A make-before-break answer (keep) is not the exact one: the exact one still has to be computed.
     state.basis = keep === undefined ? { all, generation: state.generation } : undefined;
-    const selected = this.#select(typeUrl, state);
+    let selected = this.#select(typeUrl, state);
     if (selected === undefined) return false;
     if (keep !== undefined && state.sent !== undefined) {
-      for (const [name, r] of state.sent.resources) if (!selected.has(name)) selected.set(name, r);
+      let kept: Map<string, PreparedResource> | undefined;
+      for (const [name, r] of state.sent.resources) {
+        if (selected.has(name)) continue;
+        kept ??= new Map(selected);
+        kept.set(name, r);
+      }
+      if (kept !== undefined) selected = kept;
     }
-    const version = versionOf(selected.values());
+    const version = versionOfMap(selected);
     if (state.sent !== undefined && state.sent.version === version) return false;
     // Nothing to say yet about names that do not exist (they are remembered), unless the client has something.
     if (!state.wildcard && selected.size === 0 && state.sent === undefined) return false;
     const nonce = this.ctx.nextNonce();
-    const response: DiscoveryResponse = {
-      version_info: version,
-      resources: [...selected.values()].map((r) => r.any),
-      type_url: typeUrl,
-      nonce,
-    };
+    // The bytes come from the shared, pre-encoded resources; `resources` is built only if a hook reads it.
+    const shared = selected === all ? all : undefined;
+    const wire = sotwResponse(version, typeUrl, nonce, selected.values(), shared);
+    const chosen = selected;
+    const response = defineLazy({ version_info: version, type_url: typeUrl, nonce }, 'resources', () =>
+      [...chosen.values()].map((r) => r.any),
+    ) satisfies DiscoveryResponse;
     state.sent = { version, nonce, resources: selected };
     this.status.sent(typeUrl, version, nonce);
-    this.call.write(response);
+    this.call.write(attachBytes(response, wire));
     this.ctx.metrics.pushes.inc({ type_url: typeUrl });
     this.ctx.metrics.pushLatency.observe({ type_url: typeUrl }, (performance.now() - started) / 1000);
     callHook(this.ctx.callbacks, (c) => c.onStreamResponse?.(this.info, response));
@@ -185,20 +212,22 @@ export class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, T
     const clusters = this.types.get(ResourceTypeUrl.cluster);
     const endpoints = this.types.get(ResourceTypeUrl.endpoint);
     if (clusters !== undefined) {
-      const before = new Set(clusters.sent?.resources.keys());
+      const before = clusters.sent?.resources;
       // Make before break: removed clusters stay until listeners and routes no longer point at them.
       const keep = this.later() ? 'keep-removed' : undefined;
       const sent = this.#respond(ResourceTypeUrl.cluster, clusters, started, keep);
       if (endpoints !== undefined) {
         const requested = (n: string): boolean => endpoints.wildcard || endpoints.names.has(n);
-        const added = [...(clusters.sent?.resources.values() ?? [])].filter((r) => !before.has(r.name));
+        // Clusters new to the client (the diff of two cache maps is computed once for every stream).
+        const now = clusters.sent?.resources;
+        const added =
+          now === undefined || now === before
+            ? []
+            : diffOf(before ?? NO_RESOURCES, now)
+                .added.map((n) => now.get(n))
+                .filter((r) => r !== undefined);
         const needed = new Set([...carried.names].filter((n) => !requested(n)));
-        if (sent)
-          for (const n of unrequestedEndpoints(
-            added.map((r) => r.resource),
-            requested,
-          ))
-            needed.add(n);
+        if (sent) for (const n of unrequestedEndpoints(added, requested)) needed.add(n);
         if (needed.size > 0) {
           this.#respond(ResourceTypeUrl.endpoint, endpoints, started, undefined);
           this.hold.hold(needed, started, carried.deadline);

@@ -41,8 +41,11 @@ interface MutableTypeStatus {
   ackedVersion: string | undefined;
   nackedVersion: string | undefined;
   nackMessage: string | undefined;
-  subscribed: string[];
+  /** Reads the names the client subscribes to now (kept by the stream, copied only when status is read). */
+  subscribed: () => readonly string[];
 }
+
+const NONE: () => readonly string[] = () => [];
 
 /** Status of one stream; the stream reports to it, readers get immutable copies. */
 export class StreamStatus {
@@ -68,9 +71,10 @@ export class StreamStatus {
     this.#nodeKey = key;
   }
 
-  requested(typeUrl: string, subscribed: readonly string[]): void {
+  /** A request for a type arrived; `subscribed` reads the names the client subscribes to from then on. */
+  requested(typeUrl: string, subscribed: () => readonly string[]): void {
     this.#lastRequest = new Date();
-    this.#type(typeUrl).subscribed = [...subscribed];
+    this.#type(typeUrl).subscribed = subscribed;
   }
 
   sent(typeUrl: string, version: string, nonce: string): void {
@@ -97,7 +101,7 @@ export class StreamStatus {
       else if (t.nackedVersion !== undefined && t.nackedVersion === t.sentVersion) status = 'NACK';
       else if (t.ackedVersion === t.sentVersion) status = 'SYNCED';
       else status = 'STALE';
-      return { typeUrl, ...t, subscribed: [...t.subscribed], status };
+      return { typeUrl, ...t, subscribed: [...t.subscribed()], status };
     });
     return {
       streamId: this.streamId,
@@ -120,7 +124,7 @@ export class StreamStatus {
         ackedVersion: undefined,
         nackedVersion: undefined,
         nackMessage: undefined,
-        subscribed: [],
+        subscribed: NONE,
       };
       this.#types.set(typeUrl, t);
     }

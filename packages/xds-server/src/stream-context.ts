@@ -1,6 +1,8 @@
-// What every stream shares with the server: the cache, status, hooks, metrics and the nonce and stream counters.
+// What every stream shares with the server: the cache, status, hooks, metrics, the push queue and the nonce and
+// stream counters.
 import { callHook, type StreamInfo, type XdsCallbacks } from './callbacks.js';
 import type { XdsMetrics } from './metrics.js';
+import { PushQueue } from './push-queue.js';
 import type { SnapshotCache } from './snapshot-cache.js';
 import type { StatusRegistry, StreamStatus } from './status.js';
 
@@ -13,6 +15,8 @@ export class StreamContext {
   readonly endpointWaitMs: number;
   /** Open streams by id; the server ends them on shutdown. */
   readonly open = new Map<number, { end(): void }>();
+  /** Pushes waiting to run after cache changes, in slices. */
+  readonly pushes = new PushQueue();
   #streamCounter = 0;
   #nonceCounter = 0;
 

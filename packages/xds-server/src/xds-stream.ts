@@ -25,6 +25,8 @@ export abstract class XdsStream<Req, Res, TypeState> {
   protected nodeKey: string | undefined;
   protected closed = false;
   #unwatch: (() => void) | undefined;
+  /** This stream's push after a cache change, as queued on the context's push queue. */
+  readonly #push = (): void => this.onCacheChange();
 
   constructor(
     call: ServerDuplexStream<Req, Res>,
@@ -58,7 +60,7 @@ export abstract class XdsStream<Req, Res, TypeState> {
     const key = this.ctx.cache.nodeHash(node);
     this.nodeKey = key;
     this.status.setNode(node, key);
-    this.#unwatch = this.ctx.cache.watch(key, () => this.onCacheChange());
+    this.#unwatch = this.ctx.cache.watch(key, () => this.ctx.pushes.schedule(this.#push));
   }
 
   /** Whether listeners or routes follow clusters on this stream (then cluster removals wait for them). */
@@ -85,6 +87,7 @@ export abstract class XdsStream<Req, Res, TypeState> {
     this.closed = true;
     this.hold.release(false);
     this.#unwatch?.();
+    this.ctx.pushes.cancel(this.#push);
     this.ctx.closeStream(this.info, this.status);
   }
 }

@@ -4,6 +4,8 @@
 // BlackHoleCluster only. Output is sorted by name (istiod's order differs but carries no meaning), so the same
 // input gives byte-identical output. Bad input never throws: it becomes a message and the rest is translated.
 import { type Cluster, isUdp } from '@minimesh/model';
+import { sharedOutboundClusters, sharedStaticCluster } from '../cache/shared-resources.js';
+import { ingressClusters } from '../listener/ingress-clusters.js';
 import type { MessageSink } from '../messages.js';
 import type { MeshProxy } from '../proxy.js';
 import type { PushContext } from '../push-context.js';
@@ -38,25 +40,31 @@ export function buildClusters(proxy: MeshProxy, push: PushContext, sink: Message
     for (const port of service.ports) {
       if (isUdp(port.protocol)) continue;
       try {
-        clusters.push(...builder.outboundClusters(service, port));
+        // Shared by the proxies of one scope and across pushes while the service's hostname is unchanged.
+        clusters.push(
+          ...sharedOutboundClusters(push, proxy, service, port.port, sink, (s) =>
+            new ClusterBuilder(proxy, push, s).outboundClusters(service, port),
+          ),
+        );
       } catch (error) {
         // A translator bug must not take the proxy's other clusters down; report it against the service.
         const origin = push.registry.resource(service.originKey);
         if (origin !== undefined)
           sink.about(
             origin,
-            ClusterMessageCode.Unsupported,
+            ClusterMessageCode.BuildFailed,
             'Error',
             `clusters for ${service.hostname}:${port.port} could not be built: ${(error as Error).message}`,
           );
       }
     }
   }
-  clusters.push(blackHoleCluster(builder));
+  clusters.push(sharedStaticCluster(push, proxy, 'blackhole', sink, () => blackHoleCluster(builder)));
   if (proxy.type === 'sidecar') {
     clusters.push(
-      passthroughCluster(builder),
-      ...inboundClusters(builder),
+      sharedStaticCluster(push, proxy, 'passthrough', sink, () => passthroughCluster(builder)),
+      // Sidecar ingress listeners replace the Service-derived inbound clusters (istiod buildInboundClusters).
+      ...(ingressClusters(builder) ?? inboundClusters(builder)),
       inboundPassthroughCluster(builder),
     );
   }

@@ -10,16 +10,18 @@ import {
   resolveShortName,
   type TrafficPolicy,
 } from '@minimesh/model';
-import type { MessageSeverity, MessageSink } from '../messages.js';
+import { MessageCode, type MessageSeverity, type MessageSink } from '../messages.js';
 
 /** Translator message codes of cluster building. */
 export const ClusterMessageCode = {
-  /** A DestinationRule whose host matches no service: it configures nothing. */
-  RuleForUnknownHost: 'TR0001',
+  /** A DestinationRule whose host matches no service: it configures nothing (the analyzer's IST0174). */
+  RuleForUnknownHost: MessageCode.UnknownDestinationRuleHost,
   /** TLS settings that cannot be applied (the cluster is built without TLS). */
-  TlsNotApplied: 'TR0002',
+  TlsNotApplied: MessageCode.TlsNotApplied,
   /** A service or setting minimesh does not translate (wildcard DYNAMIC_DNS, tunnel, proxyProtocol, ...). */
-  Unsupported: 'TR0003',
+  Unsupported: MessageCode.Unsupported,
+  /** A translator failure while building one service's clusters. */
+  BuildFailed: MessageCode.BuildFailed,
 } as const;
 
 interface Finding {
@@ -59,7 +61,8 @@ function checkRules(registry: Registry, domainSuffix: string): Finding[] {
         rule,
         code: ClusterMessageCode.RuleForUnknownHost,
         severity: 'Warning',
-        message: `host ${host} matches no service in the registry; this DestinationRule configures no cluster`,
+        // The analyzer's text (analysis/analyzers/dr-host.ts): the host as written.
+        message: `The host ${spec.host} defined in the DestinationRule does not match any services in the mesh.`,
         path: ['spec', 'host'],
       });
     checkPolicy(rule, spec.trafficPolicy, ['spec', 'trafficPolicy'], out);

@@ -5,10 +5,12 @@
 // sends; names that are not outbound cluster names (inbound, PassthroughCluster) are not EDS clusters and are
 // skipped.
 import type { ClusterLoadAssignment, MeshService, Subset } from '@minimesh/model';
+import { rulesForHost } from '../cache/rule-memo.js';
+import { sharedLoadAssignment } from '../cache/shared-resources.js';
 import { buildClusters } from '../cluster/build-clusters.js';
 import { effectiveLocalitySetting } from '../cluster/load-balancer.js';
 import { emptyLoadAssignment } from '../cluster/service-facts.js';
-import { mergeDestinationRules, subsetPolicyForPort } from '../cluster/traffic-policy.js';
+import { subsetPolicyForPort } from '../cluster/traffic-policy.js';
 import type { MessageSink } from '../messages.js';
 import { parseSubsetKey } from '../naming.js';
 import type { MeshProxy } from '../proxy.js';
@@ -33,7 +35,7 @@ export function buildEndpoints(
       : [...new Set(clusterNames)];
   const out: ClusterLoadAssignment[] = [];
   for (const name of names) {
-    const cla = loadAssignmentFor(proxy, push, name);
+    const cla = sharedLoadAssignment(push, proxy, name, sink, () => loadAssignmentFor(proxy, push, name));
     if (cla !== undefined) out.push(cla);
   }
   return out;
@@ -49,8 +51,8 @@ function loadAssignmentFor(
   const service = findService(proxy, push, key.hostname);
   const port = service?.ports.find((p) => p.port === key.port);
   if (service === undefined || port === undefined) return emptyLoadAssignment(name);
-  const match = push.registry.destinationRuleFor(proxy.namespace, service.hostname, proxy.labels);
-  const merged = match === undefined ? undefined : mergeDestinationRules(match.rules);
+  // Memoized per push and scope: the default cluster and each subset of a host ask the same.
+  const { merged } = rulesForHost(push, proxy, service.hostname);
   let subset: Subset | undefined;
   if (key.subset !== '') subset = merged?.subsets.find((s) => s.subset.name === key.subset)?.subset;
   // As istiod's getSubSetLabels: an unknown subset, or one without labels, selects every endpoint.

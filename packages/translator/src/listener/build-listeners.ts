@@ -2,11 +2,12 @@
 // virtualInbound; gateways their server listeners. Sorted by name for deterministic output. Bad input becomes
 // messages in `sink`; nothing here throws for it.
 import type { Listener } from '@minimesh/model';
+import { sharedOutboundListeners } from '../cache/shared-resources.js';
 import type { MessageSink } from '../messages.js';
 import type { MeshProxy } from '../proxy.js';
 import type { PushContext } from '../push-context.js';
 import { gatewayListeners } from './gateway-listeners.js';
-import { virtualInboundListener } from './inbound.js';
+import { inboundListeners } from './inbound.js';
 import { outboundListeners, virtualOutboundListener } from './outbound.js';
 
 export function buildListeners(proxy: MeshProxy, push: PushContext, sink: MessageSink): Listener[] {
@@ -14,9 +15,9 @@ export function buildListeners(proxy: MeshProxy, push: PushContext, sink: Messag
     proxy.type === 'router'
       ? gatewayListeners(proxy, push, sink)
       : [
-          ...outboundListeners(proxy, push, sink),
+          ...sharedOutboundListeners(push, proxy, sink, (s) => outboundListeners(proxy, push, s)),
           virtualOutboundListener(push, proxy),
-          virtualInboundListener(proxy, push),
+          ...inboundListeners(proxy, push, sink),
         ];
   return all.sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : (a.name ?? '') > (b.name ?? '') ? 1 : 0));
 }

@@ -65,7 +65,7 @@ function tlsContext(s: GatewayServer, sink: MessageSink): DownstreamTlsContext |
   } else {
     sink.about(
       s.gateway,
-      'MM_TR_GATEWAY_NO_CERT',
+      'TR0005',
       'Error',
       `server ${s.server.port.name} (${s.server.port.number}) terminates TLS but names no credentialName or certificate files; it gets no listener chain`,
       ['spec', 'servers', s.index, 'tls'],

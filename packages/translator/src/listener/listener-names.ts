@@ -25,9 +25,9 @@ export function outboundStatPrefix(address: string, port: number): string {
   return `outbound_${listenerName(address, port)}${STAT_PREFIX_DELIMITER}`;
 }
 
-/** HCM stat prefix of an inbound filter chain: `inbound_0.0.0.0_9080;`. */
-export function inboundStatPrefix(port: number): string {
-  return `inbound_${listenerName('0.0.0.0', port)}${STAT_PREFIX_DELIMITER}`;
+/** HCM stat prefix of an inbound filter chain: `inbound_0.0.0.0_9080;` (`bind` of a Sidecar ingress port). */
+export function inboundStatPrefix(port: number, bind = '0.0.0.0'): string {
+  return `inbound_${listenerName(bind, port)}${STAT_PREFIX_DELIMITER}`;
 }
 
 /** The name of an inbound filter chain for a workload port: `0.0.0.0_9080`. */

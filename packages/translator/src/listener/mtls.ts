@@ -90,20 +90,54 @@ export function inboundTlsContext(http: boolean): DownstreamTlsContext {
   };
 }
 
-/** One inbound chain variant: how it matches, and whether it terminates mTLS. */
+/** The listener protocol of an inbound port: HTTP, TCP, or sniffed (both, told apart by ALPN). */
+export type InboundKind = 'http' | 'tcp' | 'auto';
+
+/** One inbound chain variant: how it matches, which filters it runs, and whether it terminates mTLS. */
 export interface ChainVariant {
   readonly transportProtocol: 'tls' | 'raw_buffer';
   readonly applicationProtocols?: readonly string[];
   readonly terminateTls: boolean;
+  readonly protocol: 'http' | 'tcp';
 }
 
-/** istiod getFilterChainMatchOptions for an HTTP or TCP port (explicit protocol; sniffed ports are treated as HTTP). */
-export function chainVariants(mode: MtlsMode, http: boolean): ChainVariant[] {
-  const mtls: ChainVariant = { transportProtocol: 'tls', terminateTls: true };
-  const plain: ChainVariant = { transportProtocol: 'raw_buffer', terminateTls: false };
-  if (mode === 'STRICT') return [mtls];
-  if (mode === 'DISABLE') return [plain];
-  const mtlsAlpn: ChainVariant = { ...mtls, applicationProtocols: ISTIO_MTLS_ALPNS };
-  // PERMISSIVE TCP also passes other TLS through untouched (the application terminates it).
-  return http ? [mtlsAlpn, plain] : [mtlsAlpn, { transportProtocol: 'tls', terminateTls: false }, plain];
+/** ALPNs of Istio HTTP clients over mTLS (mtlsHTTPALPNs). */
+const MTLS_HTTP_ALPNS = ['istio-http/1.0', 'istio-http/1.1', 'istio-h2'];
+/** ALPNs of Istio TCP clients over mTLS with metadata exchange (mtlsTCPWithMxcALPNs). */
+const MTLS_TCP_ALPNS = ['istio-peer-exchange', 'istio'];
+/** What the HTTP inspector sets for plaintext HTTP (plaintextHTTPALPNs, HTTP/1.0 off). */
+const PLAINTEXT_HTTP_ALPNS = ['http/1.1', 'h2c'];
+
+function v(
+  transportProtocol: 'tls' | 'raw_buffer',
+  protocol: 'http' | 'tcp',
+  terminateTls: boolean,
+  alpns?: readonly string[],
+): ChainVariant {
+  return { transportProtocol, protocol, terminateTls, ...(alpns ? { applicationProtocols: alpns } : {}) };
+}
+
+/** istiod getFilterChainMatchOptions (filterchain_options.go) for a port's mode and protocol, in istiod's order. */
+export function chainVariants(mode: MtlsMode, kind: InboundKind): ChainVariant[] {
+  if (kind === 'http') {
+    if (mode === 'STRICT') return [v('tls', 'http', true)];
+    if (mode === 'DISABLE') return [v('raw_buffer', 'http', false)];
+    return [v('tls', 'http', true, ISTIO_MTLS_ALPNS), v('raw_buffer', 'http', false)];
+  }
+  if (kind === 'tcp') {
+    if (mode === 'STRICT') return [v('tls', 'tcp', true)];
+    if (mode === 'DISABLE') return [v('raw_buffer', 'tcp', false)];
+    // PERMISSIVE TCP also passes other TLS through untouched (the application terminates it).
+    return [v('tls', 'tcp', true, ISTIO_MTLS_ALPNS), v('tls', 'tcp', false), v('raw_buffer', 'tcp', false)];
+  }
+  if (mode === 'STRICT') return [v('tls', 'http', true, MTLS_HTTP_ALPNS), v('tls', 'tcp', true)];
+  if (mode === 'DISABLE')
+    return [v('raw_buffer', 'http', false, PLAINTEXT_HTTP_ALPNS), v('raw_buffer', 'tcp', false)];
+  return [
+    v('tls', 'http', true, MTLS_HTTP_ALPNS),
+    v('raw_buffer', 'http', false, PLAINTEXT_HTTP_ALPNS),
+    v('tls', 'tcp', true, MTLS_TCP_ALPNS),
+    v('raw_buffer', 'tcp', false),
+    v('tls', 'tcp', false),
+  ];
 }

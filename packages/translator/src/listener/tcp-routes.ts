@@ -3,7 +3,16 @@
 // VirtualService whose match applies to this proxy and port (port, sourceLabels, sourceNamespace, gateways `mesh`)
 // decides the destination; one destination is a plain cluster, several are weighted (0-weight ones left out).
 // destinationSubnets / sourceSubnet matches become filter chain matches in istiod; they are not translated here.
-import type { L4MatchAttributes, MeshLabels, MeshService, NetworkFilter, TcpProxy } from '@minimesh/model';
+import type {
+  Destination,
+  L4MatchAttributes,
+  LoadedResource,
+  MeshLabels,
+  MeshService,
+  NetworkFilter,
+  TcpProxy,
+  VirtualService,
+} from '@minimesh/model';
 import { anyOf, TypeUrl } from '@minimesh/model';
 import type { MessageSink } from '../messages.js';
 import { subsetKey } from '../naming.js';
@@ -13,32 +22,22 @@ import { destinationCluster, type RouteEnv } from '../route/http-route.js';
 import { TCP_PROXY_FILTER } from './listener-names.js';
 import { tcpProxyFilter } from './tcp-proxy.js';
 
-function l4Applies(m: L4MatchAttributes, port: number, labels: MeshLabels, namespace: string): boolean {
+/** Whether an L4 / TLS match's static predicates hold for this proxy and port (gateways: `mesh` only). */
+export function l4Applies(
+  m: Pick<L4MatchAttributes, 'port' | 'gateways' | 'sourceLabels' | 'sourceNamespace'>,
+  port: number,
+  labels: MeshLabels,
+  namespace: string,
+): boolean {
   if (m.port !== undefined && m.port !== 0 && m.port !== port) return false;
   if (m.gateways !== undefined && m.gateways.length > 0 && !m.gateways.includes('mesh')) return false;
   for (const [k, v] of Object.entries(m.sourceLabels ?? {})) if (labels[k] !== v) return false;
   return m.sourceNamespace === undefined || m.sourceNamespace === namespace;
 }
 
-/** The tcp_proxy of a TCP service port: per the host's VirtualService TCP routes, else to the port's cluster. */
-export function outboundTcpFilter(
-  proxy: MeshProxy,
-  push: PushContext,
-  sink: MessageSink,
-  service: MeshService,
-  port: number,
-): NetworkFilter {
-  const fallback = subsetKey('outbound', '', service.hostname, port);
-  const [vs] = push.registry.virtualServicesForHost(proxy.namespace, service.hostname);
-  const routes = vs?.object.spec.tcp ?? [];
-  const index = routes.findIndex(
-    (r) =>
-      (r.match ?? []).length === 0 ||
-      (r.match ?? []).some((m) => l4Applies(m, port, proxy.labels, proxy.namespace)),
-  );
-  const route = routes[index];
-  if (vs === undefined || route === undefined) return tcpProxyFilter(fallback);
-  const env: RouteEnv = {
+/** The route environment of a sidecar's outbound TCP / TLS routes on `port` (gateway `mesh`). */
+export function meshRouteEnv(proxy: MeshProxy, push: PushContext, sink: MessageSink, port: number): RouteEnv {
+  return {
     push,
     sink,
     proxyNamespace: proxy.namespace,
@@ -51,7 +50,23 @@ export function outboundTcpFilter(
       port,
     },
   };
-  const path = (j: number) => ['spec', 'tcp', index, 'route', j, 'destination'];
+}
+
+/**
+ * The tcp_proxy of one TCP or TLS route (`spec.<section>[index]`): one destination is a plain cluster, several are
+ * weighted (0-weight ones left out); istiod names the weighted stat prefix after the service's default cluster.
+ */
+export function routeTcpProxy(
+  route: {
+    readonly route: readonly { readonly destination: Destination; readonly weight?: number | undefined }[];
+  },
+  vs: LoadedResource<VirtualService>,
+  section: 'tcp' | 'tls',
+  index: number,
+  env: RouteEnv,
+  fallback: string,
+): NetworkFilter {
+  const path = (j: number) => ['spec', section, index, 'route', j, 'destination'];
   const [only] = route.route;
   if (route.route.length === 1 && only !== undefined) {
     return tcpProxyFilter(destinationCluster(only.destination, vs, path(0), env).cluster);
@@ -61,7 +76,32 @@ export function outboundTcpFilter(
       ? []
       : [{ name: destinationCluster(d.destination, vs, path(j), env).cluster, weight: d.weight ?? 0 }],
   );
-  // istiod names the stat prefix after the service's default cluster when the route is weighted.
   const config: TcpProxy = { stat_prefix: fallback, weighted_clusters: { clusters } };
   return { name: TCP_PROXY_FILTER, typed_config: anyOf(TypeUrl.TCP_PROXY, config) };
+}
+
+/**
+ * The tcp_proxy of a TCP service port: per the host's VirtualService TCP routes, else to `outbound|<port>||<host>`
+ * (`port` is the service's only port when it has one, else the listener port: istiod's rule).
+ */
+export function outboundTcpFilter(
+  proxy: MeshProxy,
+  push: PushContext,
+  sink: MessageSink,
+  service: MeshService,
+  port: number,
+): NetworkFilter {
+  const clusterPort = service.ports.length === 1 ? (service.ports[0]?.port ?? port) : port;
+  const fallback = subsetKey('outbound', '', service.hostname, clusterPort);
+  const [vs] = push.registry.virtualServicesForHost(proxy.namespace, service.hostname);
+  const routes = vs?.object.spec.tcp ?? [];
+  const index = routes.findIndex(
+    (r) =>
+      r.route.length > 0 &&
+      ((r.match ?? []).length === 0 ||
+        (r.match ?? []).some((m) => l4Applies(m, port, proxy.labels, proxy.namespace))),
+  );
+  const route = routes[index];
+  if (vs === undefined || route === undefined) return tcpProxyFilter(fallback);
+  return routeTcpProxy(route, vs, 'tcp', index, meshRouteEnv(proxy, push, sink, port), fallback);
 }

@@ -16,6 +16,11 @@ import {
   type VirtualHost,
   type VirtualService,
 } from '@minimesh/model';
+import {
+  sharedCatchAllVirtualHost,
+  sharedRouteConfig,
+  sharedVirtualHost,
+} from '../cache/shared-resources.js';
 import type { MessageSink } from '../messages.js';
 import { gatewayHttpRouteName, gatewayHttpsRouteName, sidecarRouteName, virtualHostName } from '../naming.js';
 import type { MeshProxy } from '../proxy.js';
@@ -85,7 +90,7 @@ function envFor(
 
 /**
  * The VirtualService a sidecar uses for `hostname`: exact hosts before wildcards, then namespace/name order; the
- * others are conflicts (IST0109), reported on each VirtualService that loses.
+ * others are conflicts (IST0109), reported on each VirtualService of the conflict.
  */
 function pickVirtualService(
   candidates: readonly LoadedResource<VirtualService>[],
@@ -101,14 +106,18 @@ function pickVirtualService(
   const sorted = [...candidates].sort((a, b) => compareHostSpecificity(hostOf(a), hostOf(b)));
   const [winner, ...losers] = sorted;
   if (winner === undefined) return undefined;
-  for (const vs of losers)
-    if (hostOf(vs) === hostOf(winner))
+  // The analyzer's message (analysis/analyzers/vs-conflicting-hosts.ts): on each VirtualService of the conflict,
+  // the winner included, at its name; the sidecar uses the winner.
+  const same = [winner, ...losers.filter((vs) => hostOf(vs) === hostOf(winner))];
+  const names = same.map((vs) => `${vs.namespace}/${vs.name}`).sort();
+  if (same.length > 1)
+    for (const vs of same)
       sink.about(
         vs,
         'IST0109',
         'Error',
-        `The VirtualServices ${winner.namespace}/${winner.name},${vs.namespace}/${vs.name} associated with mesh gateway define the same host ${hostname}; only ${winner.namespace}/${winner.name} is used.`,
-        ['spec', 'hosts'],
+        `The VirtualServices ${names.join(',')} associated with mesh gateway define the same host ${hostname} which can lead to undefined behavior. This can be fixed by merging the conflicting VirtualServices into a single resource.`,
+        ['metadata', 'name'],
       );
   return winner;
 }
@@ -121,29 +130,35 @@ function sidecarRoutes(proxy: MeshProxy, push: PushContext, sink: MessageSink): 
       if (!isHttpOrSniffed(port.protocol)) continue;
       const list = byPort.get(port.port) ?? [];
       byPort.set(port.port, list);
-      const vss = push.registry.virtualServicesForHost(proxy.namespace, svc.hostname);
-      const vs = pickVirtualService(vss, svc.hostname, push, sink);
-      const env = envFor(proxy, push, sink, MESH_GATEWAY_NAME, port.port, () => vs?.namespace ?? 'default');
-      const routes = vs === undefined ? [] : routesOf([vs], env);
-      const hash = () =>
-        servicePortHashPolicy(
-          push.registry.destinationRuleFor(proxy.namespace, svc.hostname, proxy.labels),
-          port.port,
-        );
-      list.push({
-        name: virtualHostName(svc.hostname, port.port),
-        domains: virtualHostDomains(svc, proxy.dnsDomain),
-        routes: routes.length > 0 ? routes : [defaultRoute(svc.hostname, port.port, hash())],
-        include_request_attempt_count: true,
+      // Shared by the proxies of one scope and across pushes (see cache/shared-resources.ts for what it depends on).
+      const vh = sharedVirtualHost(push, proxy, svc, port.port, sink, (sink) => {
+        const vss = push.registry.virtualServicesForHost(proxy.namespace, svc.hostname);
+        const vs = pickVirtualService(vss, svc.hostname, push, sink);
+        const env = envFor(proxy, push, sink, MESH_GATEWAY_NAME, port.port, () => vs?.namespace ?? 'default');
+        const routes = vs === undefined ? [] : routesOf([vs], env);
+        const hash = () =>
+          servicePortHashPolicy(
+            push.registry.destinationRuleFor(proxy.namespace, svc.hostname, proxy.labels),
+            port.port,
+          );
+        return {
+          name: virtualHostName(svc.hostname, port.port),
+          domains: virtualHostDomains(svc, proxy.dnsDomain),
+          routes: routes.length > 0 ? routes : [defaultRoute(svc.hostname, port.port, hash())],
+          include_request_attempt_count: true,
+        };
       });
+      list.push(vh);
     }
   }
-  return [...byPort.entries()].map(([port, hosts]) =>
-    routeConfig(sidecarRouteName(port), [
-      ...hosts.sort(byName),
-      catchAllVirtualHost(scope.outboundTrafficPolicy),
-    ]),
+  const catchAll = sharedCatchAllVirtualHost(push, proxy, sink, () =>
+    catchAllVirtualHost(scope.outboundTrafficPolicy),
   );
+  return [...byPort.entries()].map(([port, hosts]) => {
+    const virtualHosts = [...hosts.sort(byName), catchAll];
+    const name = sidecarRouteName(port);
+    return sharedRouteConfig(push, proxy, name, virtualHosts, sink, () => routeConfig(name, virtualHosts));
+  });
 }
 
 /** Server hosts as `ns/host` pairs (`*` namespace when not given). */

@@ -19,6 +19,7 @@ import type { MessageSink } from '../messages.js';
 import { parseSubsetKey, subsetKey } from '../naming.js';
 import type { PushContext } from '../push-context.js';
 import { corsFilterConfig } from './cors.js';
+import { translateDelegate } from './delegate.js';
 import { faultFilterConfig } from './fault.js';
 import { headerFields, translateHeaders } from './headers.js';
 import { hashPolicyFor, mirrorFraction, retryPolicy, rewriteFields, timeoutFields } from './route-action.js';
@@ -56,8 +57,11 @@ export function destinationCluster(
   // The destination port, else the service's only port, else the port being translated (istiod's rule).
   const port = dest.port?.number ?? only ?? env.match.port;
   const subset = dest.subset ?? '';
+  // The analyzer's texts (vs-destination-host.ts, vs-subset.ts): the host as written; mirrors say so.
+  const mirror = path.includes('mirror') || path.includes('mirrors');
   if (svc === undefined) {
-    sink.about(vs, 'IST0101', 'Error', `Referenced host not found: "${dest.host}"`, [...path, 'host']);
+    const what = mirror ? 'mirror host' : 'host';
+    sink.about(vs, 'IST0101', 'Error', `Referenced ${what} not found: "${dest.host}"`, [...path, 'host']);
   } else if (subset !== '') {
     const dr = push.registry.destinationRuleFor(env.proxyNamespace, hostname, env.proxyLabels);
     const defined = dr?.rules.some((r) => (r.object.spec.subsets ?? []).some((s) => s.name === subset));
@@ -66,7 +70,7 @@ export function destinationCluster(
         vs,
         'IST0101',
         'Error',
-        `Referenced host+subset in destinationrule not found: "${hostname}+${subset}"`,
+        `Referenced ${mirror ? 'mirror+subset' : 'host+subset'} in destinationrule not found: "${dest.host}+${subset}"`,
         [...path, 'subset'],
       );
   }
@@ -295,15 +299,8 @@ export function translateHttpRoute(
   http: IstioHTTPRoute,
   env: RouteEnv,
 ): Route[] {
-  if (http.delegate !== undefined) {
-    env.sink.about(vs, 'MM_TR_DELEGATE', 'Warning', 'delegate VirtualServices are not translated yet', [
-      'spec',
-      'http',
-      index,
-      'delegate',
-    ]);
-    return [];
-  }
+  // A delegate: the delegate VirtualService's routes merged under this one (delegate.ts).
+  if (http.delegate !== undefined) return translateDelegate(vs, index, http, env, translateHttpRoute);
   const matches = http.match ?? [];
   if (matches.length === 0) return [translateRoute(vs, index, http, undefined, env)];
   return matches

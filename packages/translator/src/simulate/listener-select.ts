@@ -1,7 +1,10 @@
 // Which listener and filter chain a call reaches, as Envoy decides it. A sidecar's iptables rules send every
 // outbound connection to virtualOutbound (15001), which hands it to the listener bound to the original destination
 // `<ip>:<port>`, else to `0.0.0.0:<port>`, else keeps it (its own chains: passthrough or blackhole). A gateway
-// receives connections on the listener bound to the port. The chain is chosen by the model's matchFilterChain.
+// receives connections on the listener bound to the port. An inbound call (`direction: 'inbound'`) reaches the
+// sidecar's INBOUND listener bound to its port, else virtualInbound (15006). The chain is chosen by the model's
+// matchFilterChain; on a listener with an HTTP inspector (protocol sniffing) the call's first bytes decide the ALPN
+// the chains see: `http/1.1` (the default) or `h2c` for HTTP, nothing for raw TCP.
 import {
   type AnyObject,
   type FilterChain,
@@ -11,8 +14,25 @@ import {
   unpackAny,
   XdsMatchError,
 } from '@minimesh/model';
-import { VIRTUAL_OUTBOUND_LISTENER, WILDCARD_ADDRESS } from '../naming.js';
+import { HTTP_INSPECTOR } from '../listener/listener-names.js';
+import { VIRTUAL_INBOUND_LISTENER, VIRTUAL_OUTBOUND_LISTENER, WILDCARD_ADDRESS } from '../naming.js';
 import type { SimulatedCall } from './types.js';
+
+/** What the client's first bytes are, as Envoy's HTTP inspector tells them apart. */
+export type SniffedProtocol = 'http/1.1' | 'h2c' | 'tcp';
+
+/**
+ * Optional call fields the listener step reads besides SimulatedCall's (kept here until types.ts carries them):
+ * `protocol` (default `http/1.1`) and `direction` (default `outbound`: the application calls out through its
+ * sidecar; `inbound`: a peer calls the workload, through virtualInbound).
+ */
+export interface ListenerCallOptions {
+  readonly protocol?: SniffedProtocol;
+  readonly direction?: 'outbound' | 'inbound';
+}
+
+/** A call with the listener step's options. */
+export type ListenerCall = SimulatedCall & ListenerCallOptions;
 
 /** The source address a simulated client uses (TEST-NET-1: never a mesh address, never loopback). */
 export const SIMULATED_SOURCE_IP = '192.0.2.1';
@@ -74,6 +94,24 @@ function findListener(
       const b = boundTo(l);
       return b !== undefined && b.address === ip && b.port === call.port;
     });
+  if ((call as ListenerCall).direction === 'inbound') {
+    const bound = listeners.find((l) => {
+      const b = boundTo(l);
+      return (
+        l.traffic_direction === 'INBOUND' &&
+        b !== undefined &&
+        b.port === call.port &&
+        l.bind_to_port?.value !== false
+      );
+    });
+    const l = bound ?? listeners.find((x) => x.name === VIRTUAL_INBOUND_LISTENER);
+    trace.push(
+      l === undefined
+        ? `listener: no inbound listener for port ${call.port} and no ${VIRTUAL_INBOUND_LISTENER} listener`
+        : `listener: ${l.name ?? ''} (inbound to port ${call.port})`,
+    );
+    return l;
+  }
   if (proxyTypeOf(listeners, call) === 'router') {
     const l = at(WILDCARD_ADDRESS) ?? listeners.find((l) => boundTo(l)?.port === call.port);
     if (l === undefined) trace.push(`listener: the gateway has no listener on port ${call.port}`);
@@ -102,6 +140,19 @@ function findListener(
   return capture;
 }
 
+/** The ALPN an HTTP inspector sets for a plaintext call (none without the inspector, for TLS or for raw TCP). */
+function sniffedAlpn(listener: Listener, call: SimulatedCall, trace: string[]): string[] | undefined {
+  if (call.tls !== undefined) return undefined;
+  if (!(listener.listener_filters ?? []).some((f) => f.name === HTTP_INSPECTOR)) return undefined;
+  const protocol = (call as ListenerCall).protocol ?? 'http/1.1';
+  trace.push(
+    protocol === 'tcp'
+      ? 'http_inspector: not HTTP, no application protocol'
+      : `http_inspector: application protocol ${protocol}`,
+  );
+  return protocol === 'tcp' ? undefined : [protocol];
+}
+
 /** Picks the listener and its filter chain for `call`; every decision is appended to `trace`. */
 export function selectListener(
   listeners: readonly Listener[],
@@ -112,7 +163,9 @@ export function selectListener(
   const listener = findListener(listeners, call, address, trace);
   if (listener === undefined) return { ok: false };
   const name = listener.name ?? '';
-  if (proxyTypeOf(listeners, call) === 'router') trace.push(`listener: ${name} (port ${call.port})`);
+  if (proxyTypeOf(listeners, call) === 'router' && (call as ListenerCall).direction !== 'inbound')
+    trace.push(`listener: ${name} (port ${call.port})`);
+  const alpn = sniffedAlpn(listener, call, trace);
   let result: ReturnType<typeof matchFilterChain>;
   try {
     result = matchFilterChain(
@@ -123,6 +176,7 @@ export function selectListener(
         destinationIp: address ?? WILDCARD_ADDRESS,
         ...(call.tls?.serverName === undefined ? {} : { serverName: call.tls.serverName }),
         transportProtocol: call.tls === undefined ? 'raw_buffer' : 'tls',
+        ...(alpn === undefined ? {} : { applicationProtocols: alpn }),
         sourceIp: SIMULATED_SOURCE_IP,
         sourcePort: SIMULATED_SOURCE_PORT,
       },

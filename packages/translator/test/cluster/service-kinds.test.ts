@@ -163,10 +163,10 @@ describe('clusters by service resolution', () => {
     expect(messages).toEqual([
       expect.objectContaining({ code: 'TR0003', severity: 'Warning', resource: 'ServiceEntry default/wild' }),
       expect.objectContaining({
-        code: 'TR0001',
+        code: 'IST0174',
         severity: 'Warning',
         resource: 'DestinationRule default/ghost',
-        message: expect.stringContaining('ghost.default.svc.cluster.local matches no service'),
+        message: 'The host ghost defined in the DestinationRule does not match any services in the mesh.',
         file: 'inline.yaml',
       }),
     ]);

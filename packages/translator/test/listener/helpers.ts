@@ -1,5 +1,6 @@
 // Listener test helpers: strict encoding, filter configs, and which chain a connection takes (the model's
-// matchFilterChain), named `<chain>-><RDS name | cluster | inline>` plus ` (TLS)` when the chain terminates TLS.
+// matchFilterChain), named `<chain>-><RDS name | cluster | inline>` plus ` (TLS)` when the chain terminates TLS;
+// the default chain is named `default`.
 import {
   encode,
   type HttpConnectionManager,
@@ -33,6 +34,10 @@ export function connect(
   conn: { port: number; ip?: string; sni?: string; tls?: boolean; alpn?: string[] },
 ): string {
   if (l === undefined) return 'no listener';
+  // A listener with an HTTP inspector sniffs: plaintext connections are HTTP/1.1 unless `alpn` says otherwise.
+  const sniffs = (l.listener_filters ?? []).some((f) => f.name === 'envoy.filters.listener.http_inspector');
+  const alpn =
+    conn.alpn ?? (sniffs && conn.sni === undefined && conn.tls !== true ? ['http/1.1'] : undefined);
   const r = matchFilterChain(l, {
     destinationPort: conn.port,
     destinationIp: conn.ip ?? '10.0.0.1',
@@ -40,11 +45,11 @@ export function connect(
     sourcePort: 40000,
     ...(conn.sni === undefined ? {} : { serverName: conn.sni, transportProtocol: 'tls' }),
     ...(conn.tls === true ? { transportProtocol: 'tls' } : {}),
-    ...(conn.alpn === undefined ? {} : { applicationProtocols: conn.alpn }),
+    ...(alpn === undefined || alpn.length === 0 ? {} : { applicationProtocols: alpn }),
   });
   const chain = r.matched;
   if (chain === undefined || chain === null) return 'no chain';
   const cfg = chain.filters?.[0]?.typed_config as unknown as HttpConnectionManager & TcpProxy;
   const tls = chain.transport_socket ? ' (TLS)' : '';
-  return `${chain.name ?? ''}->${cfg.rds?.route_config_name ?? cfg.cluster ?? 'inline'}${tls}`;
+  return `${r.isDefault ? 'default' : (chain.name ?? '')}->${cfg.rds?.route_config_name ?? cfg.cluster ?? 'inline'}${tls}`;
 }

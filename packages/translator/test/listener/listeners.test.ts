@@ -6,6 +6,7 @@ import {
 } from '@minimesh/model';
 import { describe, expect, it } from 'vitest';
 import { buildListeners } from '../../src/listener/build-listeners.js';
+import { MessageCode } from '../../src/messages.js';
 import { PushContext } from '../../src/push-context.js';
 import { ingress, productpage, world } from '../route/fixtures.js';
 import { byName, connect, expectEncodable, filterConfig, MYSQL } from './helpers.js';
@@ -128,7 +129,9 @@ describe('sidecar listeners', () => {
     expect(connect(l, { port: 5555 })).toBe('virtualOutbound-catchall-tcp->BlackHoleCluster');
   });
 
-  it('reports a TCP service whose listener an HTTP port already took', async () => {
+  // istiod 1.30 (buildSidecarOutboundListener, TCPOverAuto): the HTTP listener on the wildcard is already a sniffed
+  // one (HTTP chain by ALPN), so a TCP service without a VIP on the same port adds its chain instead of losing.
+  it('merges a TCP service without a VIP into the HTTP port listener as its TCP chain', async () => {
     const w = await world(
       [],
       [
@@ -140,9 +143,29 @@ spec: { ports: [{ port: 9080, name: tcp-legacy }], selector: { app: legacy } }
       ],
     );
     const ls = buildListeners(productpage, w.push, w.sink);
-    expect(ls.filter((l) => l.name === '0.0.0.0_9080')).toHaveLength(1);
+    expectEncodable(ls);
+    const l = byName(ls, '0.0.0.0_9080');
+    expect(ls.filter((x) => x.name === '0.0.0.0_9080')).toHaveLength(1);
+    expect(connect(l, { port: 9080 })).toBe('->9080');
+    expect(connect(l, { port: 9080, alpn: [] })).toBe(
+      'default->outbound|9080||legacy.default.svc.cluster.local',
+    );
+    expect(w.sink.list()).toEqual([]);
+  });
+
+  it('reports a second TCP service without a VIP on a taken port', async () => {
+    const svc = (name: string) => `apiVersion: v1
+kind: Service
+metadata: { name: ${name}, namespace: default }
+spec: { ports: [{ port: 7000, name: tcp }], selector: { app: ${name} } }
+`;
+    const w = await world([], [svc('legacy-a'), svc('legacy-b')]);
+    const ls = buildListeners(productpage, w.push, w.sink);
+    expect(connect(byName(ls, '0.0.0.0_7000'), { port: 7000 })).toBe(
+      '->outbound|7000||legacy-a.default.svc.cluster.local',
+    );
     expect(w.sink.list().map((m) => [m.code, m.resource])).toEqual([
-      ['MM_TR_LISTENER_CONFLICT', 'Service default/legacy'],
+      [MessageCode.ListenerConflict, 'Service default/legacy-b'],
     ]);
   });
 

@@ -255,8 +255,7 @@ spec:
       {
         code: 'IST0101',
         severity: 'Error',
-        message:
-          'Referenced host+subset in destinationrule not found: "reviews.default.svc.cluster.local+v9"',
+        message: 'Referenced host+subset in destinationrule not found: "reviews+v9"',
         resource: 'VirtualService default/reviews',
         file: 'inline-1.yaml',
         line: 8,
@@ -287,7 +286,7 @@ spec:
     ]);
   });
 
-  it('keeps the first of conflicting VirtualServices and reports IST0109 on the other', async () => {
+  it('keeps the first of conflicting VirtualServices and reports IST0109 on both, as the analyzer does', async () => {
     const w = await world(
       ['destination-rule-all.yaml', 'virtual-service-reviews-test-v2.yaml'],
       [
@@ -306,9 +305,13 @@ spec:
       'outbound|9080|v1|reviews.default.svc.cluster.local',
     );
     const msgs = w.sink.list();
-    expect(msgs.map((m) => [m.code, m.resource, m.file, m.line])).toEqual([
-      ['IST0109', 'VirtualService default/reviews-z', 'inline-1.yaml', 5],
+    expect(msgs.map((m) => [m.code, m.resource, m.file?.replace(/.*\//, ''), m.line])).toEqual([
+      ['IST0109', 'VirtualService default/reviews', 'virtual-service-reviews-test-v2.yaml', 4],
+      ['IST0109', 'VirtualService default/reviews-z', 'inline-1.yaml', 3],
     ]);
+    expect(msgs[0]?.message).toBe(
+      'The VirtualServices default/reviews,default/reviews-z associated with mesh gateway define the same host reviews.default.svc.cluster.local which can lead to undefined behavior. This can be fixed by merging the conflicting VirtualServices into a single resource.',
+    );
   });
 });
 
