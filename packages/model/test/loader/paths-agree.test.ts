@@ -73,7 +73,7 @@ describe('fast and yaml paths agree', () => {
     expect(r.resources[0]?.source.column).toBe(1);
   });
 
-  it('reads only the failing document with yaml: one error in a 15 MB file stays fast', () => {
+  it('reports the one error in a 15 MB file and keeps every other document', () => {
     const doc = (i: number) =>
       `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${i}\n  labels:\n    app: s${i}\n    team: t${i % 7}\nspec:\n  ports:\n  - port: 9080\n    name: http\n  selector:\n    app: s${i}\n`;
     const docs: string[] = [];
@@ -84,13 +84,10 @@ describe('fast and yaml paths agree', () => {
       size += d.length + 4;
     }
     docs.push('apiVersion: v1\nkind: Service\nmetadata:\n  name: broken\nspec:\n  ports:\n  - port: nine\n');
-    const started = performance.now();
+    // How fast this is (only the failing document is re-read by the slow path) is measured by bench/load.bench.mjs.
     const r = loadManifests(docs.join('---\n'), { file: 'big.yaml' });
-    const ms = performance.now() - started;
     expect(r.errors.map((d) => d.message)).toEqual(['expected a number, got "nine"']);
     expect(r.resources.length).toBe(docs.length - 1);
-    // Not a timing assertion of speed, a bound against the pathological whole-file reparse (10 s before).
-    expect(ms).toBeLessThan(8000);
   });
 
   it('refuses a single document over the per-document limit', () => {
