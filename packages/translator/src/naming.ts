@@ -79,12 +79,30 @@ export function virtualHostName(hostname: string, port: number): string {
   return `${hostname}:${port}`;
 }
 
+/** istiod's SDS resource-name schemes (pilot/pkg/model/credentials). */
+export const SDS_KUBERNETES_PREFIX = 'kubernetes://';
+export const SDS_KUBERNETES_GATEWAY_PREFIX = 'kubernetes-gateway://';
+export const SDS_CONFIGMAP_PREFIX = 'configmap://';
+export const SDS_BUILTIN_PREFIX = 'builtin://';
+export const SDS_INVALID_PREFIX = 'invalid://';
+
 /**
- * The SDS resource name of a `credentialName`, as istiod writes it: `kubernetes://<credentialName>`. The secret is
- * looked up in the proxy's own namespace; a `namespace/name` credential keeps its namespace in the name.
+ * The SDS resource name of a `credentialName`, as istiod's ToResourceName writes it: `builtin://...` is the
+ * workload's own certificate (`default`); `invalid://...` stays `invalid://`; a name that already says its scheme
+ * (`kubernetes://`, `kubernetes-gateway://` as the Gateway API conversion writes, `configmap://`) is kept;
+ * anything else is `kubernetes://<credentialName>`, looked up in the proxy's own namespace (a `namespace/name`
+ * credential keeps its namespace in the name).
  */
 export function sdsSecretName(credentialName: string): string {
-  return `kubernetes://${credentialName}`;
+  if (credentialName.startsWith(SDS_BUILTIN_PREFIX)) return SDS_DEFAULT;
+  if (credentialName.startsWith(SDS_INVALID_PREFIX)) return SDS_INVALID_PREFIX;
+  if (
+    credentialName.startsWith(SDS_KUBERNETES_PREFIX) ||
+    credentialName.startsWith(SDS_KUBERNETES_GATEWAY_PREFIX) ||
+    credentialName.startsWith(SDS_CONFIGMAP_PREFIX)
+  )
+    return credentialName;
+  return `${SDS_KUBERNETES_PREFIX}${credentialName}`;
 }
 
 /** Istio's workload certificate and root CA SDS names. */

@@ -25,6 +25,7 @@ import { keyMismatch, parseCertificates, parsePrivateKey } from './pem.js';
 import {
   type CredentialOrigin,
   credentialOrigins,
+  KUBERNETES_GATEWAY_SECRET_PREFIX,
   KUBERNETES_SECRET_PREFIX,
   referencedSecretNames,
   SDS_CA_SUFFIX,
@@ -46,12 +47,21 @@ interface Context {
   readonly origins: ReadonlyMap<string, CredentialOrigin>;
 }
 
-/** istiod ParseResourceName for `kubernetes://`: `[namespace/]name`, the namespace defaulting to the proxy's. */
-function parseName(resourceName: string, proxyNamespace: string): { namespace: string; name: string } {
-  const parts = resourceName.slice(KUBERNETES_SECRET_PREFIX.length).split('/');
+/**
+ * istiod ParseResourceName: `kubernetes://[namespace/]name` (the namespace defaulting to the proxy's) or
+ * `kubernetes-gateway://namespace/name` (the Gateway API conversion writes these only after checking
+ * ReferenceGrants, so another namespace is authorized: `granted`).
+ */
+function parseName(
+  resourceName: string,
+  proxyNamespace: string,
+): { namespace: string; name: string; granted: boolean } {
+  const gateway = resourceName.startsWith(KUBERNETES_GATEWAY_SECRET_PREFIX);
+  const prefix = gateway ? KUBERNETES_GATEWAY_SECRET_PREFIX : KUBERNETES_SECRET_PREFIX;
+  const parts = resourceName.slice(prefix.length).split('/');
   return parts.length > 1
-    ? { namespace: parts[0] ?? '', name: parts[1] ?? '' }
-    : { namespace: proxyNamespace, name: parts[0] ?? '' };
+    ? { namespace: parts[0] ?? '', name: parts[1] ?? '', granted: gateway }
+    : { namespace: proxyNamespace, name: parts[0] ?? '', granted: gateway };
 }
 
 function report(ctx: Context, resourceName: string, code: string, message: string): void {
@@ -154,9 +164,9 @@ function tlsSecret(
 }
 
 function secretFor(ctx: Context, resourceName: string): Secret | undefined {
-  const { namespace, name } = parseName(resourceName, ctx.proxy.namespace);
+  const { namespace, name, granted } = parseName(resourceName, ctx.proxy.namespace);
   const credential = ctx.origins.get(resourceName)?.credentialName ?? resourceName;
-  if (namespace !== ctx.proxy.namespace) {
+  if (namespace !== ctx.proxy.namespace && !granted) {
     report(
       ctx,
       resourceName,

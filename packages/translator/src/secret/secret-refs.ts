@@ -14,13 +14,14 @@ import {
   MeshKind,
   type TrafficPolicy,
 } from '@minimesh/model';
-import { sdsSecretName } from '../naming.js';
+import { SDS_KUBERNETES_GATEWAY_PREFIX, SDS_KUBERNETES_PREFIX, sdsSecretName } from '../naming.js';
 import type { MeshProxy } from '../proxy.js';
 import type { PushContext } from '../push-context.js';
 import { gatewayServers } from '../route/gateway-servers.js';
 
-/** istiod's KubernetesSecretTypeURI: the SDS names istiod itself serves. */
-export const KUBERNETES_SECRET_PREFIX = 'kubernetes://';
+/** istiod's KubernetesSecretTypeURI and kubernetesGatewaySecretTypeURI: the SDS names istiod itself serves. */
+export const KUBERNETES_SECRET_PREFIX = SDS_KUBERNETES_PREFIX;
+export const KUBERNETES_GATEWAY_SECRET_PREFIX = SDS_KUBERNETES_GATEWAY_PREFIX;
 /** istiod's SdsCaSuffix: the CA-only companion of a credential (`kubernetes://cert-cacert`). */
 export const SDS_CA_SUFFIX = '-cacert';
 
@@ -48,14 +49,18 @@ function collectSdsNames(socket: { typed_config?: unknown } | null | undefined, 
   const common = config?.common_tls_context;
   if (common == null) return;
   const add = (c: Named) => {
-    if (typeof c?.name === 'string' && c.name.startsWith(KUBERNETES_SECRET_PREFIX)) out.add(c.name);
+    if (
+      typeof c?.name === 'string' &&
+      (c.name.startsWith(KUBERNETES_SECRET_PREFIX) || c.name.startsWith(KUBERNETES_GATEWAY_SECRET_PREFIX))
+    )
+      out.add(c.name);
   };
   for (const c of common.tls_certificate_sds_secret_configs ?? []) add(c);
   add(common.validation_context_sds_secret_config);
   add(common.combined_validation_context?.validation_context_sds_secret_config);
 }
 
-/** The `kubernetes://` SDS names the listeners' and clusters' transport sockets reference, sorted. */
+/** The `kubernetes://` and `kubernetes-gateway://` SDS names the listeners' and clusters' transport sockets reference, sorted. */
 export function referencedSecretNames(
   listeners: readonly Listener[],
   clusters: readonly Cluster[],
