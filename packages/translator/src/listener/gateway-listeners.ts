@@ -8,8 +8,9 @@ import {
   anyOf,
   type DownstreamTlsContext,
   hostsIntersect,
+  type L4MatchAttributes,
   type Listener,
-  resolveShortName,
+  type NetworkFilter,
   TypeUrl,
 } from '@minimesh/model';
 import type { MessageSink } from '../messages.js';
@@ -20,7 +21,6 @@ import {
   SDS_DEFAULT,
   SDS_ROOT_CA,
   sdsSecretName,
-  subsetKey,
   WILDCARD_ADDRESS,
 } from '../naming.js';
 import type { MeshProxy } from '../proxy.js';
@@ -31,12 +31,11 @@ import {
   serverProtocol,
   terminatesTls,
 } from '../route/gateway-servers.js';
-import { destinationCluster } from '../route/http-route.js';
 import { hcmFilter } from './http-connection-manager.js';
 import { outboundStatPrefix, TLS_INSPECTOR, TLS_INSPECTOR_BUFFER_BYTES } from './listener-names.js';
 import { socketAddress } from './outbound.js';
 import { sdsSecretConfig } from './sds.js';
-import { tcpProxyFilter } from './tcp-proxy.js';
+import { routeTcpProxy } from './tcp-routes.js';
 
 type FilterChain = NonNullable<Listener['filter_chains']>[number];
 
@@ -137,15 +136,65 @@ function passthroughChains(
           port: s.server.port.number,
         },
       };
-      // Only the first destination is used (weighted TLS routes are not translated yet).
-      const dc = destinationCluster(dest.destination, vs, ['spec', 'tls', i, 'route', 0, 'destination'], env);
       out.push({
         filter_chain_match: { server_names: [...new Set(snis)].sort() },
-        filters: [tcpProxyFilter(dc.cluster)],
+        filters: [routeTcpProxy(route, vs, 'tls', i, env)],
       });
     });
   }
   return out;
+}
+
+/**
+ * istiod's buildGatewayNetworkFiltersFromTCPRoutes: among the VirtualServices bound to the server's gateway whose
+ * hosts meet the server's, the first TCP route whose matches hold for the server (port, gateways naming this
+ * gateway, source labels and namespace) with a destination; weighted when it has several.
+ */
+function gatewayTcpFilter(
+  s: GatewayServer,
+  push: PushContext,
+  sink: MessageSink,
+  proxy: MeshProxy,
+): NetworkFilter | undefined {
+  const port = s.server.port.number;
+  const applies = (m: L4MatchAttributes): boolean =>
+    (m.port === undefined || m.port === 0 || m.port === port) &&
+    (m.gateways === undefined || m.gateways.length === 0 || m.gateways.includes(s.gatewayName)) &&
+    Object.entries(m.sourceLabels ?? {}).every(([k, v]) => proxy.labels[k] === v) &&
+    (m.sourceNamespace === undefined || m.sourceNamespace === proxy.namespace);
+  for (const vs of push.registry.virtualServicesFor(s.gateway.namespace ?? 'default', s.gatewayName)) {
+    const hostsMeet = (vs.object.spec.hosts ?? []).some((h) =>
+      s.server.hosts.some((sh) => hostsIntersect(h, hostPart(sh))),
+    );
+    if (!hostsMeet) continue;
+    const routes = vs.object.spec.tcp ?? [];
+    const index = routes.findIndex(
+      (r) => r.route.length > 0 && ((r.match ?? []).length === 0 || (r.match ?? []).some(applies)),
+    );
+    const route = routes[index];
+    if (route === undefined) continue;
+    const env = {
+      push,
+      sink,
+      proxyNamespace: proxy.namespace,
+      proxyLabels: proxy.labels,
+      match: {
+        gateway: s.gatewayName,
+        resolveGateway: (g: string) => g,
+        proxyLabels: proxy.labels,
+        proxyNamespace: proxy.namespace,
+        port,
+      },
+    };
+    return routeTcpProxy(route, vs, 'tcp', index, env);
+  }
+  return undefined;
+}
+
+/** A Gateway server host without its `namespace/` prefix. */
+function hostPart(serverHost: string): string {
+  const slash = serverHost.indexOf('/');
+  return slash < 0 ? serverHost : serverHost.slice(slash + 1);
 }
 
 export function gatewayListeners(proxy: MeshProxy, push: PushContext, sink: MessageSink): Listener[] {
@@ -182,21 +231,8 @@ export function gatewayListeners(proxy: MeshProxy, push: PushContext, sink: Mess
         chains.push(...passthroughChains(s, push, sink, proxy));
         tlsInspector = true;
       } else {
-        const route = push.registry
-          .virtualServicesFor(s.gateway.namespace ?? 'default', s.gatewayName)
-          .flatMap((vs) => (vs.object.spec.tcp ?? []).map((r) => ({ vs, r })))[0];
-        const dest = route?.r.route[0]?.destination;
-        if (route !== undefined && dest !== undefined) {
-          const ns = route.vs.namespace ?? 'default';
-          const hostname = resolveShortName(dest.host, ns, push.mesh.domainSuffix);
-          const cluster = subsetKey(
-            'outbound',
-            dest.subset ?? '',
-            hostname,
-            dest.port?.number ?? s.server.port.number,
-          );
-          chains.push({ filters: [tcpProxyFilter(cluster)] });
-        }
+        const filter = gatewayTcpFilter(s, push, sink, proxy);
+        if (filter !== undefined) chains.push({ filters: [filter] });
       }
     }
     if (chains.length === 0) continue; // istiod sends no listener without chains

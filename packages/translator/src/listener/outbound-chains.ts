@@ -105,12 +105,11 @@ function tlsChainOpts(i: TcpChainInput): ChainOpts[] {
         if (seen.has(key)) continue;
         seen.add(key);
         const cidrs = (m.destinationSubnets ?? []).length > 0 ? (m.destinationSubnets ?? []) : i.cidrs;
-        const fallback = subsetKey('outbound', '', service.hostname, clusterPort(service, listenPort));
         const env = meshRouteEnv(proxy, push, sink, listenPort);
         out.push({
           sniHosts: m.sniHosts,
           destinationCidrs: cidrs,
-          filters: [routeTcpProxy(route, vs, 'tls', index, env, fallback)],
+          filters: [routeTcpProxy(route, vs, 'tls', index, env)],
         });
       }
     });

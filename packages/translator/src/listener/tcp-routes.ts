@@ -54,7 +54,8 @@ export function meshRouteEnv(proxy: MeshProxy, push: PushContext, sink: MessageS
 
 /**
  * The tcp_proxy of one TCP or TLS route (`spec.<section>[index]`): one destination is a plain cluster, several are
- * weighted (0-weight ones left out); istiod names the weighted stat prefix after the service's default cluster.
+ * weighted (0-weight ones left out) with istiod's stat prefix `<VirtualService name>.<namespace>`
+ * (buildOutboundNetworkFiltersWithWeightedClusters).
  */
 export function routeTcpProxy(
   route: {
@@ -64,7 +65,6 @@ export function routeTcpProxy(
   section: 'tcp' | 'tls',
   index: number,
   env: RouteEnv,
-  fallback: string,
 ): NetworkFilter {
   const path = (j: number) => ['spec', section, index, 'route', j, 'destination'];
   const [only] = route.route;
@@ -76,7 +76,10 @@ export function routeTcpProxy(
       ? []
       : [{ name: destinationCluster(d.destination, vs, path(j), env).cluster, weight: d.weight ?? 0 }],
   );
-  const config: TcpProxy = { stat_prefix: fallback, weighted_clusters: { clusters } };
+  const config: TcpProxy = {
+    stat_prefix: `${vs.name}.${vs.namespace ?? 'default'}`,
+    weighted_clusters: { clusters },
+  };
   return { name: TCP_PROXY_FILTER, typed_config: anyOf(TypeUrl.TCP_PROXY, config) };
 }
 
@@ -103,5 +106,5 @@ export function outboundTcpFilter(
   );
   const route = routes[index];
   if (vs === undefined || route === undefined) return tcpProxyFilter(fallback);
-  return routeTcpProxy(route, vs, 'tcp', index, meshRouteEnv(proxy, push, sink, port), fallback);
+  return routeTcpProxy(route, vs, 'tcp', index, meshRouteEnv(proxy, push, sink, port));
 }

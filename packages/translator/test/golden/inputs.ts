@@ -133,7 +133,13 @@ export function goldenInputs(): GoldenInput[] {
   for (const f of yamlFiles(tcpEcho).filter((x) => x !== 'tcp-echo-services.yaml'))
     out.push({
       id: `tcp-echo/${f.slice(0, -5)}`,
-      files: [BOOKINFO, `${tcpEcho}/tcp-echo-services.yaml`, `${tcpEcho}/${f}`],
+      // The task applies tcp-echo-all-v1.yaml (Gateway, DestinationRule, VirtualService) before shifting 20% to v2.
+      files: unique([
+        BOOKINFO,
+        `${tcpEcho}/tcp-echo-services.yaml`,
+        `${tcpEcho}/tcp-echo-all-v1.yaml`,
+        `${tcpEcho}/${f}`,
+      ]),
       inline: [INGRESS_SERVICE],
       gateway: ingressGateway,
       workloads: [...WORKLOADS, ...tcpWorkloads],
@@ -141,7 +147,12 @@ export function goldenInputs(): GoldenInput[] {
   for (const f of yamlFiles(`${tcpEcho}/gateway-api`))
     out.push({
       id: `tcp-echo/gateway-api/${f.slice(0, -5)}`,
-      files: [BOOKINFO, `${tcpEcho}/tcp-echo-services.yaml`, `${tcpEcho}/gateway-api/${f}`],
+      files: unique([
+        BOOKINFO,
+        `${tcpEcho}/tcp-echo-services.yaml`,
+        `${tcpEcho}/gateway-api/tcp-echo-all-v1.yaml`,
+        `${tcpEcho}/gateway-api/${f}`,
+      ]),
       inline: [],
       gateway: gatewayApiGateway('tcp-echo-gateway'),
       workloads: [
