@@ -60,6 +60,14 @@ export class AnalysisContext {
     this.#messages.push({ code, severity, message, resource: label, file: resource.source.file, line });
   }
 
+  /** Adds a message already placed (file, line) by another part of the translator; deduplicated like report(). */
+  add(message: TranslationMessage): void {
+    const key = `${message.code}|${message.resource ?? ''}|${message.message}|${message.line ?? 0}`;
+    if (this.#seen.has(key)) return;
+    this.#seen.add(key);
+    this.#messages.push(message);
+  }
+
   /** Everything reported so far, in report order. */
   messages(): readonly TranslationMessage[] {
     return this.#messages;

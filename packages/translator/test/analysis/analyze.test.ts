@@ -7,11 +7,11 @@ import { formatMessage } from '../../src/messages.js';
 import { analyzeYaml, BASE_WORKLOADS } from './helpers.js';
 
 describe('analyzers', () => {
-  it('have unique names, Istio-style codes and descriptions', () => {
+  it("have unique names, Istio's codes (or minimesh's MM_ family where Istio has none) and descriptions", () => {
     const names = ANALYZERS.map((a) => a.name);
     expect(new Set(names).size).toBe(names.length);
     for (const a of ANALYZERS) {
-      expect(a.code).toMatch(/^IST\d{4}$/);
+      expect(a.code).toMatch(/^(IST\d{4}|MM_[A-Z]+)$/);
       expect(a.description).not.toBe('');
     }
   });
