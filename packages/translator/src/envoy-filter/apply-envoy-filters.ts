@@ -18,6 +18,7 @@ import type { MeshProxy } from '../proxy.js';
 import type { PushContext } from '../push-context.js';
 import { gatewayServers, serverProtocol } from '../route/gateway-servers.js';
 import { insertedClusters, patchCluster } from './cluster-patch.js';
+import { EnvoyFilterMessageCode } from './codes.js';
 import { type CompiledPatch, compilePatches, type PatchContext, proxyMetadata } from './compile-patches.js';
 import type { PatchesByType } from './filter-patch.js';
 import { patchListeners } from './listener-patch.js';
@@ -53,6 +54,26 @@ export function applyEnvoyFilters(
   sink: MessageSink,
   resources: PatchableResources,
   options: EnvoyFilterOptions = {},
+): PatchableResources {
+  try {
+    return applyAll(proxy, push, sink, resources, options);
+  } catch (error) {
+    // Each resource is patched under PatchRun.guard; this is the last resort (istiod: runtime.HandleCrash).
+    sink.add({
+      code: EnvoyFilterMessageCode.BrokenResult,
+      severity: 'Error',
+      message: `EnvoyFilter patches for ${proxy.id} failed (${(error as Error).message}); none were applied`,
+    });
+    return resources;
+  }
+}
+
+function applyAll(
+  proxy: MeshProxy,
+  push: PushContext,
+  sink: MessageSink,
+  resources: PatchableResources,
+  options: EnvoyFilterOptions,
 ): PatchableResources {
   const patches = compilePatches(proxy, push, sink, options.metadata ?? proxyMetadata(proxy));
   if (patches.length === 0) return resources;
@@ -125,7 +146,10 @@ function isInboundCluster(name: string): boolean {
   return name === INBOUND_PASSTHROUGH_CLUSTER || parseSubsetKey(name)?.direction === 'inbound';
 }
 
-/** Patched clusters plus the added ones; first of a name wins (istiod normalizeClusters), sorted by name. */
+/**
+ * Patched clusters in the builder's order, then the added ones (outbound, then inbound); of two with one name the
+ * first wins (istiod normalizeClusters), so an ADD cannot replace a built cluster.
+ */
 function patchClusters(
   run: PatchRun,
   proxy: MeshProxy,
@@ -151,9 +175,7 @@ function patchClusters(
     );
   const byName = new Map<string, Cluster>();
   for (const c of out) if (!byName.has(c.name ?? '')) byName.set(c.name ?? '', c);
-  return [...byName.values()].sort((a, b) =>
-    (a.name ?? '') < (b.name ?? '') ? -1 : (a.name ?? '') > (b.name ?? '') ? 1 : 0,
-  );
+  return [...byName.values()];
 }
 
 /** Hosts of the proxy's namespace Services selecting it that expose `port` as (numeric) targetPort, else port. */

@@ -13,7 +13,7 @@ import {
   type PatchContext,
 } from './compile-patches.js';
 import type { PatchRun } from './patch-run.js';
-import { cloneValue, mergeAnyWithAny, mergeMessage, type ObjectForm } from './proto-merge.js';
+import { cloneValue, mergeAnyWithAny, mergedMessage, type ObjectForm } from './proto-merge.js';
 
 const CLUSTER = 'envoy.config.cluster.v3.Cluster';
 
@@ -55,70 +55,84 @@ export function patchCluster(
       clusterMatches(original as ObjectForm, p, inboundHosts),
   );
   if (relevant.length === 0) return original;
-  return run.guard(CLUSTER, original, `cluster ${original.name ?? ''}`, (copy) => {
-    const c = copy as ObjectForm;
-    for (const p of relevant) {
-      // Matched again on the patched cluster: a MERGE may have changed what later patches see.
-      if (!clusterMatches(c, p, inboundHosts)) continue;
-      if (p.operation === 'REMOVE') {
+  // Clusters are many: they are patched without a deep copy, by building new values along the changed paths.
+  return run.guard(
+    CLUSTER,
+    original,
+    `cluster ${original.name ?? ''}`,
+    (input) => {
+      let c = input as ObjectForm;
+      for (const p of relevant) {
+        // Matched again on the patched cluster: a MERGE may have changed what later patches see.
+        if (!clusterMatches(c, p, inboundHosts)) continue;
+        if (p.operation === 'REMOVE') {
+          run.applied(p);
+          return undefined;
+        }
+        if (p.operation !== 'MERGE' && p.operation !== 'MERGE_AND_REPLACE_LIST') continue;
+        const ts = mergeTransportSocket(run, p, c);
+        if (ts === 'skip') continue;
+        c =
+          ts === 'not-merged'
+            ? mergedMessage(CLUSTER, c, p.value ?? {}, { replaceLists: p.operation !== 'MERGE' })
+            : ts;
         run.applied(p);
-        return undefined;
       }
-      if (p.operation !== 'MERGE' && p.operation !== 'MERGE_AND_REPLACE_LIST') continue;
-      const ts = mergeTransportSocket(run, p, c);
-      if (ts === 'skip') continue;
-      if (ts === 'not-merged')
-        mergeMessage(CLUSTER, c, p.value ?? {}, { replaceLists: p.operation !== 'MERGE' });
-      run.applied(p);
-    }
-    return copy;
-  });
+      return c as Cluster;
+    },
+    false,
+  );
 }
 
 /**
  * istiod mergeTransportSocketCluster. With transport_socket_matches, the socket of the patch's name among them is
  * merged (none of that name: the patch is dropped, since a cluster cannot have both); else the cluster's socket of
- * that name is merged, and a socket of another name (or none) is replaced by the patch's.
+ * that name is merged, and a socket of another name (or none) is replaced by the patch's. Returns the new cluster
+ * ('not-merged': the caller merges the whole value; 'skip': sockets of different types, reported).
  */
 function mergeTransportSocket(
   run: PatchRun,
   patch: CompiledPatch,
   cluster: ObjectForm,
-): 'merged' | 'not-merged' | 'skip' {
+): ObjectForm | 'not-merged' | 'skip' {
   const given = obj(patch.value?.transport_socket);
   if (given === undefined) return 'not-merged';
-  let target: ObjectForm | undefined;
   const matches = Array.isArray(cluster.transport_socket_matches)
     ? (cluster.transport_socket_matches as ObjectForm[])
     : [];
   if (matches.length > 0) {
-    for (const m of matches) {
-      const ts = obj(m.transport_socket);
-      if (ts !== undefined && ts.name === given.name) {
-        target = ts;
-        break;
-      }
-    }
-    if (target === undefined) return 'merged';
-  } else {
-    const ts = obj(cluster.transport_socket);
-    if (ts !== undefined && ts.name === given.name) target = ts;
+    const i = matches.findIndex((m) => obj(m.transport_socket)?.name === given.name);
+    if (i < 0) return cluster;
+    const m = matches[i] as ObjectForm;
+    const ts = mergedSocket(run, patch, m.transport_socket as ObjectForm, given);
+    if (ts === undefined) return 'skip';
+    const out = [...matches];
+    out[i] = { ...m, transport_socket: ts };
+    return { ...cluster, transport_socket_matches: out };
   }
-  if (target === undefined) {
-    cluster.transport_socket = cloneValue(given);
-    return 'merged';
-  }
-  const dst = obj(target.typed_config);
+  const current = obj(cluster.transport_socket);
+  if (current === undefined || current.name !== given.name)
+    return { ...cluster, transport_socket: cloneValue(given) };
+  const ts = mergedSocket(run, patch, current, given);
+  return ts === undefined ? 'skip' : { ...cluster, transport_socket: ts };
+}
+
+/** A socket with the patch socket's typed_config merged into its own (undefined when their types differ). */
+function mergedSocket(
+  run: PatchRun,
+  patch: CompiledPatch,
+  socket: ObjectForm,
+  given: ObjectForm,
+): ObjectForm | undefined {
+  const dst = obj(socket.typed_config);
   const src = obj(given.typed_config);
-  if (dst !== undefined && src !== undefined) {
-    const merged = mergeAnyWithAny(dst, src);
-    if (merged === undefined) {
-      run.typeMismatch(patch, `transport socket ${String(target.name)}`, dst['@type'], src['@type']);
-      return 'skip';
-    }
-    target.typed_config = merged;
+  if (dst === undefined || src === undefined) return socket;
+  const merged = mergeAnyWithAny(dst, src);
+  if (merged === undefined) {
+    run.typeMismatch(patch, `transport socket ${String(socket.name)}`, dst['@type'], src['@type']);
+    return undefined;
   }
-  return 'merged';
+  return { ...socket, typed_config: merged };
 }
 
 /** The clusters ADD patches insert in `context` (context ANY inserts only for sidecar outbound and gateways). */

@@ -113,6 +113,15 @@ function compiledOf(filter: LoadedResource<EnvoyFilter>): readonly Compiled[] {
   return out;
 }
 
+/**
+ * The problems of one EnvoyFilter's patches (values that do not decode, patches minimesh does not apply), whatever
+ * proxy it selects: what an analyzer (`istioctl analyze` style) reports for it.
+ */
+export function reportEnvoyFilterProblems(filter: LoadedResource<EnvoyFilter>, sink: MessageSink): void {
+  for (const { problem } of compiledOf(filter))
+    if (problem !== undefined) sink.about(filter, problem.code, problem.severity, problem.text, problem.path);
+}
+
 /** The patches for `proxy`, in application order; problems of the EnvoyFilters that select it go to `sink`. */
 export function compilePatches(
   proxy: MeshProxy,

@@ -5,5 +5,11 @@ export {
   type PatchableResources,
 } from './apply-envoy-filters.js';
 export { EnvoyFilterMessageCode } from './codes.js';
-export { type CompiledPatch, compilePatches, type PatchContext, proxyMetadata } from './compile-patches.js';
+export {
+  type CompiledPatch,
+  compilePatches,
+  type PatchContext,
+  proxyMetadata,
+  reportEnvoyFilterProblems,
+} from './compile-patches.js';
 export { mergeAnyWithAny, mergeMessage } from './proto-merge.js';

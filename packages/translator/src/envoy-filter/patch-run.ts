@@ -35,19 +35,21 @@ export class PatchRun {
   /**
    * Patches a copy of `original` (a message of `typeName`) with `patch`, which returns the result or undefined
    * to remove it. When a patch throws or the result no longer encodes, the original is kept and the patches that
-   * changed it are reported.
+   * changed it are reported. With `copy` false, `patch` gets the original itself and must not modify it (it
+   * builds a new value instead, sharing what it does not change).
    */
   guard<T extends object>(
     typeName: string,
     original: T,
     label: string,
     patch: (copy: T) => T | undefined,
+    copy = true,
   ): T | undefined {
     this.#touched.clear();
     let result: T | undefined;
     let problem: string | undefined;
     try {
-      result = patch(cloneValue(original));
+      result = patch(copy ? cloneValue(original) : original);
       if (result !== undefined && this.#touched.size > 0) assertMessage(typeName, result as ObjectForm);
     } catch (error) {
       problem = error instanceof CodecError ? error.message : `patching failed: ${(error as Error).message}`;

@@ -55,49 +55,58 @@ export function messageType(nameOrUrl: string): MessageType {
 }
 
 /**
- * Merges `src` into `dst` (both object forms of `typeName`), in place; returns `dst`. `src` is not modified and
- * nothing of it is shared with the result.
+ * `src` merged into `dst` (both object forms of `typeName`) as a new value. Neither input is modified; the result
+ * shares the subtrees of `dst` the merge does not change, and nothing of `src`.
  */
+export function mergedMessage(
+  typeName: string,
+  dst: ObjectForm,
+  src: ObjectForm,
+  options: MergeOptions = {},
+): ObjectForm {
+  return merged(messageType(typeName), dst, src, options);
+}
+
+/** Merges `src` into `dst` in place (its nested values are replaced, never modified); returns `dst`. */
 export function mergeMessage(
   typeName: string,
   dst: ObjectForm,
   src: ObjectForm,
   options: MergeOptions = {},
 ): ObjectForm {
-  mergeInto(messageType(typeName), dst, src, options);
-  return dst;
+  const out = mergedMessage(typeName, dst, src, options);
+  for (const key of Object.keys(dst)) if (!Object.hasOwn(out, key)) delete dst[key];
+  return Object.assign(dst, out);
 }
 
-function mergeInto(type: MessageType, dst: ObjectForm, src: ObjectForm, options: MergeOptions): void {
+function merged(type: MessageType, dst: ObjectForm, src: ObjectForm, options: MergeOptions): ObjectForm {
+  const out: ObjectForm = { ...dst };
   for (const [key, value] of Object.entries(src)) {
     if (value === undefined) continue;
     const field = type.fields[key];
     if (field === undefined) {
       // Not a field of the type (the codec rejects such values before they get here): copied as is.
-      dst[key] = cloneValue(value);
+      out[key] = cloneValue(value);
       continue;
     }
+    const existing = dst[key];
     if (field.map) {
-      const entries = isObject(dst[key]) ? (dst[key] as ObjectForm) : {};
-      for (const [k, v] of Object.entries(value as ObjectForm)) entries[k] = cloneValue(v);
-      dst[key] = entries;
+      out[key] = { ...(isObject(existing) ? existing : {}), ...cloneValue(value as ObjectForm) };
     } else if (field.repeated) {
-      const existing =
-        Array.isArray(dst[key]) && options.replaceLists !== true ? (dst[key] as unknown[]) : [];
-      dst[key] = [...existing, ...cloneValue(value as unknown[])];
+      const kept = Array.isArray(existing) && options.replaceLists !== true ? existing : [];
+      out[key] = [...kept, ...cloneValue(value as unknown[])];
     } else {
       const sub = messageTypeOf(field);
       if (sub === undefined || sub.fullName === DURATION || sub.fullName === ANY || !isObject(value)) {
-        dst[key] = cloneValue(value);
+        out[key] = cloneValue(value);
       } else {
-        const target = isObject(dst[key]) ? (dst[key] as ObjectForm) : {};
-        mergeInto(sub, target, value, options);
-        dst[key] = target;
+        out[key] = merged(sub, isObject(existing) ? existing : {}, value, options);
       }
     }
     const oneof = field.partOf;
-    if (oneof !== null) for (const other of oneof.oneof) if (other !== key) delete dst[other];
+    if (oneof !== null) for (const other of oneof.oneof) if (other !== key) delete out[other];
   }
+  return out;
 }
 
 /** Two Anys of one type merged as that type (a new value); undefined when their types differ. */
@@ -106,7 +115,5 @@ export function mergeAnyWithAny(dst: ObjectForm, src: ObjectForm): ObjectForm | 
   if (typeof url !== 'string' || url !== src['@type']) return undefined;
   const { '@type': _dstUrl, ...dstFields } = dst;
   const { '@type': _srcUrl, ...srcFields } = src;
-  const merged = cloneValue(dstFields);
-  mergeInto(messageType(url), merged, srcFields, {});
-  return { '@type': url, ...merged };
+  return { '@type': url, ...merged(messageType(url), dstFields, srcFields, {}) };
 }

@@ -4,7 +4,8 @@
 // patch on nothing (no such listener, route, cluster or filter) is ignored silently, as istiod does.
 import { buildRegistry } from '@minimesh/model';
 import { describe, expect, test } from 'vitest';
-import { compilePatches } from '../../src/envoy-filter/compile-patches.js';
+import { applyEnvoyFilters } from '../../src/envoy-filter/apply-envoy-filters.js';
+import { compilePatches, reportEnvoyFilterProblems } from '../../src/envoy-filter/compile-patches.js';
 import { PatchRun } from '../../src/envoy-filter/patch-run.js';
 import { formatMessage, MessageSink } from '../../src/messages.js';
 import { PushContext } from '../../src/push-context.js';
@@ -180,6 +181,15 @@ describe('patches on nothing are ignored silently (istiod)', () => {
         'operation: ADD\nvalue: { name: gw-only, connect_timeout: 1s }',
       ),
     ],
+    [
+      'ADD of a cluster named like a built one (the first of a name wins, istiod normalizeClusters)',
+      onePatch(
+        'n',
+        'CLUSTER',
+        'context: SIDECAR_OUTBOUND',
+        'operation: ADD\nvalue: { name: "outbound|9080||reviews.default.svc.cluster.local", type: STATIC }',
+      ),
+    ],
   ])('%s', async (_what, doc) => {
     const base = await translateWith('sidecar');
     const t = await translateWith('sidecar', [doc]);
@@ -221,6 +231,59 @@ describe('determinism and isolation', () => {
   });
 });
 
+describe('inputs are never modified', () => {
+  test('patching the output again changes a new copy, not the resources it was given', async () => {
+    const docs = [
+      onePatch(
+        'tls',
+        'CLUSTER',
+        'cluster: { service: details.default.svc.cluster.local }',
+        `operation: MERGE
+value:
+  connect_timeout: 3s
+  transport_socket:
+    name: envoy.transport_sockets.tls
+    typed_config:
+      "@type": type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext
+      sni: details.custom`,
+      ),
+      onePatch(
+        'lua',
+        'HTTP_FILTER',
+        ROUTER_MATCH,
+        'operation: INSERT_BEFORE\nvalue: { name: l, typed_config: { "@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua } }',
+      ),
+      onePatch(
+        'vh',
+        'VIRTUAL_HOST',
+        'routeConfiguration: { vhost: { name: reviews.default.svc.cluster.local:9080 } }',
+        'operation: MERGE\nvalue: { domains: [reviews.example] }',
+      ),
+    ];
+    const resources = await load([BOOKINFO], [...docs]);
+    const push = new PushContext(buildRegistry(resources, { workloads: WORKLOADS }));
+    const once = translate(productpage, push);
+    const before = JSON.stringify(once);
+    const twice = applyEnvoyFilters(productpage, push, new MessageSink(), once);
+    expect(JSON.stringify(once)).toBe(before);
+    expect(httpFilterNames(twice as never, '0.0.0.0_9080').filter((n) => n === 'l').length).toBe(2);
+    const details = (x: typeof once.clusters) =>
+      x.find((c) => c.name === 'outbound|9080||details.default.svc.cluster.local');
+    expect(details(twice.clusters)).not.toBe(details(once.clusters));
+    // istiod: a value whose transport socket merged is merged no further (connect_timeout stays the builder's).
+    expect(details(twice.clusters)?.connect_timeout).toEqual({ seconds: '10' });
+    const sockets = details(twice.clusters)?.transport_socket_matches ?? [];
+    expect(
+      sockets.map((m) => (m.transport_socket?.typed_config as { sni?: string } | undefined)?.sni),
+    ).toEqual(['details.custom', undefined]);
+    // Untouched clusters are the same objects (no copy).
+    const ratings = 'outbound|9080||ratings.default.svc.cluster.local';
+    expect(twice.clusters.find((c) => c.name === ratings)).toBe(
+      once.clusters.find((c) => c.name === ratings),
+    );
+  });
+});
+
 describe('the guard keeps a resource a patch broke', () => {
   test('a result that no longer encodes, or a patch that throws, leaves the original and reports the patch', async () => {
     const doc = onePatch('g', 'CLUSTER', 'context: ANY', 'operation: MERGE\nvalue: { connect_timeout: 1s }');
@@ -251,5 +314,51 @@ describe('the guard keeps a resource a patch broke', () => {
       /^Error \[TR0703\] \(EnvoyFilter default\/g inline-0.yaml:8\) configPatches\[0\]: the patched cluster c is no longer a valid envoy.config.cluster.v3.Cluster \(no_such_field: unknown field/,
     );
     expect(texts[1]).toContain('(patching failed: boom); it is kept as it was before patching');
+  });
+});
+
+describe('last resort', () => {
+  test('an unexpected failure leaves every resource unpatched and reports it', async () => {
+    const t = await translateWith('sidecar');
+    const failing = {
+      registry: {
+        envoyFiltersFor: () => {
+          throw new Error('registry unavailable');
+        },
+      },
+    } as unknown as PushContext;
+    const sink = new MessageSink();
+    const out = applyEnvoyFilters(productpage, failing, sink, t);
+    expect(out).toBe(t);
+    expect(sink.list().map(formatMessage)).toEqual([
+      `Error [TR0703] EnvoyFilter patches for ${productpage.id} failed (registry unavailable); none were applied`,
+    ]);
+  });
+});
+
+describe('problems of an EnvoyFilter whatever proxy it selects (for analysis)', () => {
+  test('a filter selecting no workload is not reported by translate(), but is by reportEnvoyFilterProblems', async () => {
+    const doc = envoyFilter(
+      'elsewhere',
+      `workloadSelector: { labels: { app: nothing } }
+configPatches:
+- applyTo: CLUSTER
+  match: { context: SIDECAR_OUTBOUND }
+  patch:
+    operation: ADD
+    value: { name: x, typo_field: 1 }`,
+    );
+    const t = await translateWith('sidecar', [doc]);
+    expect(envoyFilterMessages(t)).toEqual([]);
+    const resources = await load([], [doc]);
+    const filter = buildRegistry(resources, { workloads: [] }).envoyFiltersFor('default', {
+      app: 'nothing',
+    })[0];
+    if (filter === undefined) throw new Error('expected the EnvoyFilter');
+    const sink = new MessageSink();
+    reportEnvoyFilterProblems(filter, sink);
+    expect(sink.list().map(formatMessage)).toEqual([
+      'Error [TR0701] (EnvoyFilter default/elsewhere inline-0.yaml:13) configPatches[0]: the CLUSTER patch value is not a valid envoy.config.cluster.v3.Cluster: typo_field: unknown field "typo_field" in envoy.config.cluster.v3.Cluster; the patch is skipped',
+    ]);
   });
 });

@@ -1,12 +1,10 @@
 // Which objects a patch selects: context (sidecar inbound / outbound, gateway, ANY), listener port and name, filter
 // chain fields, network and HTTP filter names, route configuration port / gateway / vhost, cluster service / subset /
-// port, the proxy's version and metadata, and the order of EnvoyFilters (priority, root namespace first).
+// port, and the proxy's version and metadata.
 import { describe, expect, test } from 'vitest';
 import type { Translation } from '../../src/translate.js';
 import {
   chains,
-  cluster,
-  envoyFilter,
   envoyFilterMessages,
   expectEncodes,
   httpFilterNames,
@@ -19,6 +17,20 @@ import {
 } from './helpers.js';
 
 const HCM = 'envoy.filters.network.http_connection_manager';
+/** Two HTTPS servers on 443 (SNI a.example and b.example) for the ingress gateway. */
+const SECURE_GATEWAY = `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: { name: secure, namespace: istio-system }
+spec:
+  selector: { istio: ingressgateway }
+  servers:
+  - port: { number: 443, name: https, protocol: HTTPS }
+    hosts: [a.example]
+    tls: { mode: SIMPLE, credentialName: a-cert }
+  - port: { number: 443, name: https-b, protocol: HTTPS }
+    hosts: [b.example]
+    tls: { mode: SIMPLE, credentialName: b-cert }
+`;
 const LUA_FILTER = 'envoy.filters.http.lua';
 const LUA = `operation: INSERT_BEFORE
 value:
@@ -116,6 +128,47 @@ describe('context and listener match', () => {
     expect((await luaPlaces(match, 'gateway')).gateway).toBe(expected);
   });
 
+  test('filterChain destinationPort 9080 selects the two inbound 9080 chains, not the 15006 blackhole', async () => {
+    const t = await translateWith('sidecar', [
+      onePatch(
+        'dp',
+        'FILTER_CHAIN',
+        'context: SIDECAR_INBOUND\nlistener:\n  filterChain: { destinationPort: 9080 }',
+        'operation: MERGE\nvalue: { transport_socket_connect_timeout: 4s }',
+      ),
+    ]);
+    expect(chains(t, 'virtualInbound').map((c) => c.transport_socket_connect_timeout)).toEqual([
+      undefined,
+      { seconds: '4' },
+      { seconds: '4' },
+      undefined,
+    ]);
+  });
+
+  test('filterChain sni selects the gateway HTTPS chain of that host only', async () => {
+    const t = await translateWith('gateway', [
+      SECURE_GATEWAY,
+      onePatch(
+        'sni',
+        'HTTP_FILTER',
+        `context: GATEWAY\nlistener:\n  filterChain:\n    sni: b.example\n    filter:\n      name: ${HCM}\n      subFilter: { name: envoy.filters.http.router }`,
+        LUA,
+        'istio-system',
+      ),
+    ]);
+    const tls = chains(t, '0.0.0.0_8443');
+    const sni = tls.map(
+      (c) => (c.filter_chain_match as { server_names?: string[] } | undefined)?.server_names,
+    );
+    expect(sni).toEqual([['a.example'], ['b.example']]);
+    expect([0, 1].map((i) => httpFilterNames(t, '0.0.0.0_8443', i).includes(LUA_FILTER))).toEqual([
+      false,
+      true,
+    ]);
+    expect(httpFilterNames(t, '0.0.0.0_8080')).not.toContain(LUA_FILTER);
+    expectEncodes(t);
+  });
+
   test('NETWORK_FILTER REMOVE of tcp_proxy by filter name empties only TCP chains, which istiod keeps', async () => {
     const t = await translateWith('sidecar', [
       onePatch(
@@ -210,6 +263,27 @@ spec:
     expect(firstRoute(t, 'http.8080', '*:8080')).toBe('patched');
   });
 
+  test('gateway: gateway and portName select an HTTPS route configuration https.<port>.<portName>.<gw>.<ns>', async () => {
+    const t = await translateWith('gateway', [
+      SECURE_GATEWAY,
+      onePatch(
+        'r',
+        'ROUTE_CONFIGURATION',
+        'context: GATEWAY\nrouteConfiguration: { gateway: istio-system/secure, portName: https-b, portNumber: 443 }',
+        'operation: MERGE\nvalue: { most_specific_header_mutations_wins: true }',
+        'istio-system',
+      ),
+    ]);
+    const patched = t.routes.filter((r) => r.most_specific_header_mutations_wins === true).map((r) => r.name);
+    expect(t.routes.map((r) => r.name).sort()).toEqual([
+      'http.8080',
+      'https.443.https-b.secure.istio-system',
+      'https.443.https.secure.istio-system',
+    ]);
+    expect(patched).toEqual(['https.443.https-b.secure.istio-system']);
+    expectEncodes(t);
+  });
+
   test('sidecar: portNumber selects route configuration 9080, not 80', async () => {
     const t = await translateWith('sidecar', [
       onePatch(
@@ -286,70 +360,5 @@ describe('cluster match', () => {
   ])('%s', async (_what, match, expected) => {
     const t = await translateWith('sidecar', [merge(match)], undefined, ['destination-rule-all.yaml']);
     expect(patched(t).sort()).toEqual([...expected].sort());
-  });
-});
-
-describe('order of EnvoyFilters', () => {
-  const first = (name: string, priority: number | undefined, ns = 'default') =>
-    envoyFilter(
-      name,
-      `${priority === undefined ? '' : `priority: ${priority}\n`}configPatches:
-- applyTo: HTTP_FILTER
-  match:
-    context: SIDECAR_OUTBOUND
-    listener: { portNumber: 9080 }
-  patch:
-    operation: INSERT_FIRST
-    value:
-      name: ${name}
-      typed_config:
-        "@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua`,
-      ns,
-    );
-  const heads = async (docs: string[]) =>
-    httpFilterNames(await translateWith('sidecar', docs), '0.0.0.0_9080').slice(0, 3);
-
-  test('lower priority applies first, so a later INSERT_FIRST ends up in front', async () => {
-    expect(await heads([first('b-late', 10), first('a-early', -5), first('c-default', undefined)])).toEqual([
-      'b-late',
-      'c-default',
-      'a-early',
-    ]);
-  });
-  test('at one priority the root namespace (istio-system) applies first, then namespace/name', async () => {
-    expect(
-      await heads([
-        first('z-local', undefined),
-        first('y-root', undefined, 'istio-system'),
-        first('a-local', undefined),
-      ]),
-    ).toEqual(['z-local', 'a-local', 'y-root']);
-  });
-  test('a workloadSelector that does not select the proxy leaves it alone', async () => {
-    const doc = first('selected-away', undefined).replace(
-      'spec:\n',
-      'spec:\n  workloadSelector: { labels: { app: reviews } }\n',
-    );
-    expect(await heads([doc])).not.toContain('selected-away');
-  });
-});
-
-describe('MERGE and MERGE_AND_REPLACE_LIST', () => {
-  test.each([
-    ['MERGE appends to domains', 'MERGE', 6],
-    ['MERGE_AND_REPLACE_LIST replaces domains', 'MERGE_AND_REPLACE_LIST', 1],
-  ])('%s', async (_what, op, count) => {
-    const t = await translateWith('sidecar', [
-      onePatch(
-        'm',
-        'VIRTUAL_HOST',
-        'routeConfiguration: { vhost: { name: reviews.default.svc.cluster.local:9080 } }',
-        `operation: ${op}\nvalue: { domains: [reviews.example] }`,
-      ),
-    ]);
-    const domains = virtualHost(t, '9080', 'reviews.default.svc.cluster.local:9080')?.domains as string[];
-    expect(domains.length).toBe(count);
-    expect(domains.at(-1)).toBe('reviews.example');
-    expect(cluster(t, 'outbound|9080||reviews.default.svc.cluster.local')).toBeDefined();
   });
 });

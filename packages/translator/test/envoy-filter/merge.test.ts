@@ -1,6 +1,7 @@
 // MERGE semantics on real generated resources: into an HTTP connection manager's typed_config (as Istio's docs
 // show), into an HTTP filter, transport socket merges on filter chains and clusters, INSERT_BEFORE the router (lua,
-// local_ratelimit), and the proto merge rules (Duration replaced, lists appended, oneofs cleared).
+// local_ratelimit), and the proto merge rules (Duration replaced, lists appended or with MERGE_AND_REPLACE_LIST
+// replaced, oneofs cleared).
 import { describe, expect, test } from 'vitest';
 import {
   chains,
@@ -279,5 +280,25 @@ describe('proto merge rules', () => {
       ((virtualHost(t, '9080', 'ratings.default.svc.cluster.local:9080')?.routes ?? []) as Obj[])[0] ?? {};
     expect(r.direct_response).toBeUndefined();
     expect(r.route).toBeDefined();
+  });
+});
+
+describe('MERGE and MERGE_AND_REPLACE_LIST', () => {
+  test.each([
+    ['MERGE appends to domains', 'MERGE', 6],
+    ['MERGE_AND_REPLACE_LIST replaces domains', 'MERGE_AND_REPLACE_LIST', 1],
+  ])('%s', async (_what, op, count) => {
+    const t = await translateWith('sidecar', [
+      onePatch(
+        'm',
+        'VIRTUAL_HOST',
+        'routeConfiguration: { vhost: { name: reviews.default.svc.cluster.local:9080 } }',
+        `operation: ${op}\nvalue: { domains: [reviews.example] }`,
+      ),
+    ]);
+    const domains = virtualHost(t, '9080', 'reviews.default.svc.cluster.local:9080')?.domains as string[];
+    expect(domains.length).toBe(count);
+    expect(domains.at(-1)).toBe('reviews.example');
+    expect(cluster(t, 'outbound|9080||reviews.default.svc.cluster.local')).toBeDefined();
   });
 });
