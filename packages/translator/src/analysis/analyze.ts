@@ -9,6 +9,7 @@ import { drCaCertificates } from './analyzers/dr-ca-certificates.js';
 import { drHost } from './analyzers/dr-host.js';
 import { drPortCaCertificates } from './analyzers/dr-port-ca-certificates.js';
 import { drSubsetPods } from './analyzers/dr-subset-pods.js';
+import { envoyFilterPatches } from './analyzers/envoy-filter-patches.js';
 import { gatewayApiConversion } from './analyzers/gateway-api-conversion.js';
 import { gatewayConflict } from './analyzers/gateway-conflict.js';
 import { gatewayPort } from './analyzers/gateway-port.js';
@@ -47,6 +48,7 @@ export const ANALYZERS: readonly Analyzer[] = Object.freeze([
   gatewayPort,
   gatewayConflict,
   gatewayApiConversion,
+  envoyFilterPatches,
   servicePortName,
   serviceEntryAddresses,
   sidecarSelector,
