@@ -33,15 +33,16 @@ export function translate(proxy: MeshProxy, push: PushContext): Translation {
   if (proxy.proxyless) return { ...translateGrpc(proxy, push), secrets: [] };
   const sink = new MessageSink();
   const clusters = buildClusters(proxy, push, sink);
-  // The EDS clusters just built name the assignments to build (buildEndpoints would otherwise rebuild clusters).
-  const edsNames = clusters
-    .filter((c) => c.type === 'EDS')
-    .map((c) => c.eds_cluster_config?.service_name ?? c.name ?? '');
-  const endpoints = buildEndpoints(proxy, push, sink, edsNames);
   const listeners = buildListeners(proxy, push, sink);
   const routes = buildRoutes(proxy, push, sink);
   // EnvoyFilter patches go on the built resources last, as istiod's patchers do (bad patches become messages).
   const patched = applyEnvoyFilters(proxy, push, sink, { listeners, routes, clusters });
+  // The final EDS clusters name the assignments to build: a cluster a patch removed gets none, one it added
+  // (with an EDS service name of the registry) gets its endpoints.
+  const edsNames = patched.clusters
+    .filter((c) => c.type === 'EDS')
+    .map((c) => c.eds_cluster_config?.service_name ?? c.name ?? '');
+  const endpoints = buildEndpoints(proxy, push, sink, edsNames);
   // SDS answers what the final (patched) listeners and clusters reference.
   const secrets = buildSecrets(proxy, push, sink, patched);
   // With a caller's TranslationCache, unchanged per-proxy resources keep the previous translation's objects.
