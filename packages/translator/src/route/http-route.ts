@@ -32,6 +32,8 @@ import {
   virtualServiceConfigPath,
 } from './route-names.js';
 
+/** The annotation istiod's Gateway API conversion writes on VirtualServices with Gateway API semantics. */
+const ROUTE_SEMANTICS_ANNOTATION = 'internal.istio.io/route-semantics';
 /** What translating routes for one proxy and one listen port needs. */
 export interface RouteEnv {
   readonly push: PushContext;
@@ -146,6 +148,10 @@ function routeAction(
   const rewrite = rewriteFields(http.rewrite);
   const authority = rewrite.authority !== '' ? rewrite.authority : authorityFromHeaders;
   const action: RouteAction = { ...timeoutFields(http.timeout), ...rewrite.fields };
+  // Gateway API routes (converted VirtualServices) answer 500 for a backend that does not exist, as the Gateway
+  // API requires (istiod UseGatewaySemantics: ClusterNotFoundResponseCode INTERNAL_SERVER_ERROR).
+  if (vs.object.metadata.annotations?.[ROUTE_SEMANTICS_ANNOTATION] === 'gateway')
+    action.cluster_not_found_response_code = 'INTERNAL_SERVER_ERROR';
   if (authority !== '') action.host_rewrite_literal = authority;
   const mirrors: NonNullable<RouteAction['request_mirror_policies']> = [];
   const addMirror = (d: Destination, fr: ReturnType<typeof mirrorFraction>, path: Path) => {

@@ -218,9 +218,12 @@ export function simulateHttp(
   const up = resolveUpstream(clusterName, resources, original, trace);
   if (up.endpoints !== undefined) out.endpoints = up.endpoints;
   if (up.flag !== undefined) flags.push(up.flag);
+  // cluster_not_found_response_code (Gateway API routes: 500) answers a cluster that does not exist; else 503.
+  const notFound = action.cluster_not_found_response_code === 'INTERNAL_SERVER_ERROR' ? 500 : 503;
+  if (up.flag === 'NC' && notFound === 500) trace.push('cluster_not_found_response_code: 500');
   settle(out, {
     outcome: up.outcome,
     ...(flags.length === 0 ? {} : { responseFlag: flags.join(',') }),
-    ...(up.flag === undefined ? {} : { status: 503 }),
+    ...(up.flag === undefined ? {} : { status: up.flag === 'NC' ? notFound : 503 }),
   });
 }
