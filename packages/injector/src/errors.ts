@@ -14,6 +14,8 @@ export const InjectorErrorCode = {
   InvalidManifest: 'INJ005',
   /** The webhook server's TLS files are missing or unreadable. */
   TlsConfig: 'INJ006',
+  /** A flag or configuration file of the injector command is invalid. */
+  InvalidConfig: 'INJ007',
 } as const;
 export type InjectorErrorCode = (typeof InjectorErrorCode)[keyof typeof InjectorErrorCode];
 

@@ -3,6 +3,7 @@
 // stream back. Documents it does not change are copied byte for byte from the input (comments, order, quoting
 // and all); in a changed document the patch is applied node by node, so comments and order outside the
 // injected fields are kept too. This is what `mesh inject -f deploy.yaml` prints.
+import { type Diagnostic, loadManifests } from '@minimesh/model';
 import { CST, type Document, isMap, isSeq, Parser, parseDocument } from 'yaml';
 import { ManifestError } from './errors.js';
 import type { InjectOptions, InjectReport } from './inject/inject.js';
@@ -36,18 +37,27 @@ export interface ManifestReport {
 export interface InjectManifestsResult {
   text: string;
   reports: ManifestReport[];
+  /**
+   * What @minimesh/model finds wrong in the input (unknown fields, bad values), with file:line positions. They do
+   * not stop injection: kube-inject passes through what it does not read, as Istio's does.
+   */
+  diagnostics: Diagnostic[];
 }
 
-export type InjectManifestsOptions = Omit<InjectOptions, 'owner' | 'namespace' | 'namespaceLabels'>;
+export interface InjectManifestsOptions
+  extends Omit<InjectOptions, 'owner' | 'namespace' | 'namespaceLabels'> {
+  /** The input's file name, for diagnostics. */
+  file?: string;
+}
 
-function unescape(token: string): string | number {
+function unescapeToken(token: string): string | number {
   const t = token.replace(/~1/g, '/').replace(/~0/g, '~');
   return /^\d+$/.test(t) ? Number(t) : t;
 }
 
 /** Applies one JSON patch operation to a YAML document under `base`, node by node. */
 function applyOp(doc: Document, base: readonly (string | number)[], op: PatchOperation): void {
-  const tokens = op.path.split('/').slice(1).map(unescape);
+  const tokens = op.path.split('/').slice(1).map(unescapeToken);
   const path = [...base, ...tokens];
   const last = tokens[tokens.length - 1];
   const parentPath = path.slice(0, -1);
@@ -81,7 +91,8 @@ function injectObject(
   if (kind === 'List' && Array.isArray(obj.items)) {
     let changed = false;
     obj.items.forEach((item, i) => {
-      if (isRecord(item)) changed = injectObject(doc, item, [...base, 'items', i], line, options, reports) || changed;
+      if (isRecord(item))
+        changed = injectObject(doc, item, [...base, 'items', i], line, options, reports) || changed;
     });
     return changed;
   }
@@ -105,18 +116,31 @@ function injectObject(
         };
   let result: ReturnType<typeof inject>;
   try {
-    result = inject(podLike, { ...options, namespace: namespace || 'default', ...(owner ? { owner } : {}) });
+    const { file: _file, ...injectOptions } = options;
+    result = inject(podLike, {
+      ...injectOptions,
+      namespace: namespace || 'default',
+      ...(owner ? { owner } : {}),
+    });
   } catch (e) {
-    throw new ManifestError(`${kind} ${namespace ? `${namespace}/` : ''}${name}: ${(e as Error).message}`, line, e);
+    throw new ManifestError(
+      `${kind} ${namespace ? `${namespace}/` : ''}${name}: ${(e as Error).message}`,
+      line,
+      e,
+    );
   }
   reports.push({ kind, name, namespace, line, report: result.report });
-  if (pod.metadata === undefined && result.patch.length > 0) doc.setIn([...base, ...templatePath, 'metadata'], doc.createNode({}));
+  if (pod.metadata === undefined && result.patch.length > 0)
+    doc.setIn([...base, ...templatePath, 'metadata'], doc.createNode({}));
   for (const op of result.patch) applyOp(doc, [...base, ...templatePath], op);
   return result.patch.length > 0;
 }
 
 /** Injects every workload in a YAML stream; throws ManifestError (with the document's line) on bad input. */
-export function injectManifests(yamlText: string, options: InjectManifestsOptions = {}): InjectManifestsResult {
+export function injectManifests(
+  yamlText: string,
+  options: InjectManifestsOptions = {},
+): InjectManifestsResult {
   const reports: ManifestReport[] = [];
   let out = '';
   for (const token of new Parser().parse(yamlText)) {
@@ -125,18 +149,24 @@ export function injectManifests(yamlText: string, options: InjectManifestsOption
       out += source;
       continue;
     }
-    const line = yamlText.slice(0, token.offset).split('\n').length;
+    // The document's line is its first line after an explicit `---` marker.
+    const marker = /^---[ \t]*\r?\n/.test(source) ? 1 : 0;
+    const line = yamlText.slice(0, token.offset).split('\n').length + marker;
     const doc = parseDocument(source, { keepSourceTokens: false });
     const first = doc.errors[0];
     if (first !== undefined) {
       const at = first.linePos?.[0]?.line;
-      throw new ManifestError(first.message.split('\n')[0] ?? 'invalid YAML', at === undefined ? line : line + at - 1);
+      throw new ManifestError(
+        first.message.split('\n')[0] ?? 'invalid YAML',
+        at === undefined ? line : line - marker + at - 1,
+      );
     }
     const value: unknown = doc.toJS();
     const changed = isRecord(value) && injectObject(doc, value, [], line, options, reports);
     out += changed ? ensureNewline(doc.toString({ lineWidth: 0 })) : source;
   }
-  return { text: out, reports };
+  const diagnostics = loadManifests(yamlText, { file: options.file ?? '<input>' }).diagnostics;
+  return { text: out, reports, diagnostics };
 }
 
 function ensureNewline(text: string): string {

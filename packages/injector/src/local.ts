@@ -3,9 +3,10 @@
 // its environment with the downward-API fields resolved to local values, its ports, the node id the proxy
 // announces to xDS (`sidecar~IP~pod.ns~ns.svc.cluster.local`), its node metadata and its workload identity.
 // Because every sidecar shares one host in dev, each can be given a port offset.
+
+import { resolveValues } from './inject/config.js';
 import type { InjectOptions } from './inject/inject.js';
 import { inject } from './inject/inject.js';
-import { resolveValues } from './inject/config.js';
 import type { ContainerLike, PodLike, StringMap } from './types.js';
 
 export interface LocalWorkload {
@@ -94,13 +95,20 @@ export function localSidecar(workload: LocalWorkload, options: LocalSidecarOptio
   const result = inject(pod, {
     ...options,
     namespace,
-    owner: { typeMeta: { apiVersion: owner.apiVersion, kind: owner.kind }, deployMeta: { name: owner.name, namespace } },
+    owner: {
+      typeMeta: { apiVersion: owner.apiVersion, kind: owner.kind },
+      deployMeta: { name: owner.name, namespace },
+    },
   });
   const proxy = proxyOf(result.pod);
   if (proxy === undefined) {
-    throw new Error(`workload ${namespace}/${workload.name} gets no sidecar: ${result.report.skip?.message ?? 'no proxy in the template'}`);
+    throw new Error(
+      `workload ${namespace}/${workload.name} gets no sidecar: ${result.report.skip?.message ?? 'no proxy in the template'}`,
+    );
   }
-  const init = result.pod.spec.initContainers?.find((c) => c.name === 'istio-init' || c.name === 'istio-validation');
+  const init = result.pod.spec.initContainers?.find(
+    (c) => c.name === 'istio-init' || c.name === 'istio-validation',
+  );
   const offset = options.portOffset ?? 0;
   const statusPort = options.meshConfig?.defaultConfig?.statusPort ?? 15020;
   const ports: SidecarPorts = {
@@ -128,7 +136,8 @@ export function localSidecar(workload: LocalWorkload, options: LocalSidecarOptio
   if (options.xdsAddress !== undefined) env.XDS_ADDRESS = options.xdsAddress;
   env.ISTIO_META_LOCAL_PORT_OFFSET = String(offset);
   const metadata: StringMap = {};
-  for (const k of Object.keys(env).sort()) if (k.startsWith('ISTIO_META_')) metadata[k.slice('ISTIO_META_'.length)] = env[k] ?? '';
+  for (const k of Object.keys(env).sort())
+    if (k.startsWith('ISTIO_META_')) metadata[k.slice('ISTIO_META_'.length)] = env[k] ?? '';
   const trustDomain = env.TRUST_DOMAIN ?? values.trustDomain;
   const readiness = proxy.readinessProbe?.httpGet;
   return {
@@ -138,7 +147,15 @@ export function localSidecar(workload: LocalWorkload, options: LocalSidecarOptio
     env,
     ports,
     metadata,
-    identity: { trustDomain, namespace, serviceAccount: sa, spiffeId: `spiffe://${trustDomain}/ns/${namespace}/sa/${sa}` },
-    readiness: readiness === undefined ? undefined : { path: readiness.path ?? '/', port: Number(readiness.port) + offset },
+    identity: {
+      trustDomain,
+      namespace,
+      serviceAccount: sa,
+      spiffeId: `spiffe://${trustDomain}/ns/${namespace}/sa/${sa}`,
+    },
+    readiness:
+      readiness === undefined
+        ? undefined
+        : { path: readiness.path ?? '/', port: Number(readiness.port) + offset },
   };
 }

@@ -113,7 +113,20 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A deep copy of JSON data (pods are JSON: no dates, functions or cycles). */
+/**
+ * A deep copy of JSON data (pods are JSON: no dates, functions or cycles). Hand-written because it runs several
+ * times per admission request and is several times faster than structuredClone for small JSON trees.
+ */
 export function cloneJson<T>(value: T): T {
-  return structuredClone(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = cloneJson(value[i]);
+    return out as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    if (Object.hasOwn(value, key)) out[key] = cloneJson((value as Record<string, unknown>)[key]);
+  }
+  return out as T;
 }

@@ -70,14 +70,46 @@ function probes(c: Obj): Obj {
   for (const k of ['readinessProbe', 'livenessProbe', 'startupProbe']) {
     const p = c[k];
     if (isObj(p) && isObj(p.httpGet)) out[k] = `${p.httpGet.path ?? ''}@${p.httpGet.port}`;
-    else if (isObj(p)) out[k] = Object.keys(p).filter((x) => ['exec', 'tcpSocket', 'grpc'].includes(x)).join(',');
+    else if (isObj(p))
+      out[k] = Object.keys(p)
+        .filter((x) => ['exec', 'tcpSocket', 'grpc'].includes(x))
+        .join(',');
   }
   return out;
 }
 
 function sortKeys(v: unknown): unknown {
   if (!isObj(v)) return v;
-  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]]));
+  return Object.fromEntries(
+    Object.keys(v)
+      .sort()
+      .map((k) => [k, v[k]]),
+  );
+}
+
+/** Env values that depend on the pod and the settings, not on Istio's version or image. */
+const COMPARED_VALUES = [
+  'ISTIO_META_APP_CONTAINERS',
+  'ISTIO_META_POD_PORTS',
+  'ISTIO_META_WORKLOAD_NAME',
+  'ISTIO_META_OWNER',
+  'ISTIO_META_CLUSTER_ID',
+  'ISTIO_META_NETWORK',
+  'ISTIO_META_INTERCEPTION_MODE',
+  'ISTIO_KUBE_APP_PROBERS',
+  'ISTIO_PROMETHEUS_ANNOTATIONS',
+  'TRUST_DOMAIN',
+  'CA_ADDR',
+  'OTEL_RESOURCE_ATTRIBUTES',
+];
+
+function envValues(proxy: Obj | undefined): Obj {
+  const out: Obj = {};
+  if (proxy === undefined || !Array.isArray(proxy.env)) return out;
+  for (const e of proxy.env) {
+    if (isObj(e) && COMPARED_VALUES.includes(String(e.name))) out[String(e.name)] = e.value;
+  }
+  return out;
 }
 
 export interface Invariants {
@@ -87,6 +119,7 @@ export interface Invariants {
   iptablesArgs: string[] | null;
   proxyPorts: unknown[];
   proxyEnvNames: string[];
+  proxyEnvValues: Obj;
   appProbes: Obj;
   status: unknown;
 }
@@ -95,7 +128,10 @@ export function invariants(template: Obj): Invariants {
   const spec = isObj(template.spec) ? template.spec : {};
   const meta = isObj(template.metadata) ? template.metadata : {};
   const annotations = isObj(meta.annotations) ? meta.annotations : {};
-  const all = [...(Array.isArray(spec.initContainers) ? spec.initContainers : []), ...(Array.isArray(spec.containers) ? spec.containers : [])].filter(isObj);
+  const all = [
+    ...(Array.isArray(spec.initContainers) ? spec.initContainers : []),
+    ...(Array.isArray(spec.containers) ? spec.containers : []),
+  ].filter(isObj);
   const init = all.find((c) => c.name === 'istio-init' || c.name === 'istio-validation');
   const proxy = all.find((c) => c.name === 'istio-proxy');
   const appProbes: Obj = {};
@@ -108,6 +144,7 @@ export function invariants(template: Obj): Invariants {
     iptablesArgs: init && Array.isArray(init.args) ? init.args.map(String) : null,
     proxyPorts: proxy && Array.isArray(proxy.ports) ? proxy.ports.map(sortKeys) : [],
     proxyEnvNames: proxy && Array.isArray(proxy.env) ? names(proxy.env) : [],
+    proxyEnvValues: envValues(proxy),
     appProbes,
     status: typeof status === 'string' ? JSON.parse(status) : null,
   };

@@ -28,12 +28,20 @@ describe('golden injections', () => {
     const actual = { report: result.report, patch: result.patch, pod: result.pod };
     if (update) {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(file, `# ${c.about}\n${stringify(actual, { lineWidth: 0, aliasDuplicateObjects: false })}`);
+      writeFileSync(
+        file,
+        `# ${c.about}\n${stringify(actual, { lineWidth: 0, aliasDuplicateObjects: false })}`,
+      );
     }
     expect(existsSync(file), `${file} is missing; run with UPDATE_GOLDENS=1 and review it`).toBe(true);
     expect(actual).toEqual(parse(readFileSync(file, 'utf8')));
 
-    const patched = jsonpatch.applyPatch(structuredClone(c.pod), jsonpatch.deepClone(result.patch), true, false).newDocument;
+    const patched = jsonpatch.applyPatch(
+      structuredClone(c.pod),
+      jsonpatch.deepClone(result.patch),
+      true,
+      false,
+    ).newDocument;
     expect(patched).toEqual(result.pod);
     const valid = validateWith(podSchema, result.pod);
     expect(valid.valid ? [] : valid.issues).toEqual([]);

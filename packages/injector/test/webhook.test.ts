@@ -22,7 +22,12 @@ beforeAll(async () => {
   const leaf = await ca.issue('istiod.istio-system.svc', '1001');
   writeFileSync(certFile(), leaf.certPem);
   writeFileSync(keyFile(), leaf.keyPem);
-  server = await startWebhookServer({ certFile: certFile(), keyFile: keyFile(), tlsPollMs: 50, requestTimeoutMs: 1500 });
+  server = await startWebhookServer({
+    certFile: certFile(),
+    keyFile: keyFile(),
+    tlsPollMs: 50,
+    requestTimeoutMs: 1500,
+  });
 });
 
 afterAll(async () => {
@@ -36,14 +41,29 @@ const post = (body: unknown, path = '/inject') =>
 interface Review {
   apiVersion: string;
   kind: string;
-  response: { uid: string; allowed: boolean; patchType?: string; patch?: string; status?: { message: string }; warnings?: string[] };
+  response: {
+    uid: string;
+    allowed: boolean;
+    patchType?: string;
+    patch?: string;
+    status?: { message: string };
+    warnings?: string[];
+  };
 }
 
 function decodePatch(review: Review): jsonpatch.Operation[] {
-  return JSON.parse(Buffer.from(review.response.patch ?? '', 'base64').toString('utf8')) as jsonpatch.Operation[];
+  return JSON.parse(
+    Buffer.from(review.response.patch ?? '', 'base64').toString('utf8'),
+  ) as jsonpatch.Operation[];
 }
 
-type Pod = ReturnType<typeof replicaSetPod> & { spec: { initContainers?: { name: string; env?: { name: string; value?: string }[] }[]; containers: { name: string; readinessProbe?: unknown }[] }; metadata: { annotations: Record<string, string> } };
+type Pod = ReturnType<typeof replicaSetPod> & {
+  spec: {
+    initContainers?: { name: string; env?: { name: string; value?: string }[] }[];
+    containers: { name: string; readinessProbe?: unknown }[];
+  };
+  metadata: { annotations: Record<string, string> };
+};
 
 describe('webhook over HTTPS', () => {
   test('listens on 127.0.0.1 by default with a certificate from the test CA', async () => {
@@ -84,14 +104,19 @@ describe('webhook over HTTPS', () => {
       successThreshold: 1,
       failureThreshold: 3,
     });
-    expect(JSON.parse(pod.metadata.annotations['sidecar.istio.io/status'] ?? '{}').initContainers).toEqual(['istio-init', 'istio-proxy']);
+    expect(JSON.parse(pod.metadata.annotations['sidecar.istio.io/status'] ?? '{}').initContainers).toEqual([
+      'istio-init',
+      'istio-proxy',
+    ]);
     // managedFields and every other field the injector does not own are untouched by the patch.
     expect(patch.some((op) => op.path.startsWith('/metadata/managedFields'))).toBe(false);
     expect(patch.some((op) => op.path.startsWith('/spec/tolerations'))).toBe(false);
   });
 
   test('a v1beta1 review is answered in v1beta1', async () => {
-    const review = JSON.parse((await post(admissionReview({ apiVersion: 'admission.k8s.io/v1beta1', uid: 'b1' }))).body) as Review;
+    const review = JSON.parse(
+      (await post(admissionReview({ apiVersion: 'admission.k8s.io/v1beta1', uid: 'b1' }))).body,
+    ) as Review;
     expect(review.apiVersion).toBe('admission.k8s.io/v1beta1');
     expect(review.response.uid).toBe('b1');
     expect(review.response.patchType).toBe('JSONPatch');
@@ -107,14 +132,18 @@ describe('webhook over HTTPS', () => {
 
   test('UPDATE is allowed without a patch: a running pod keeps its containers', async () => {
     const pod = replicaSetPod();
-    const review = JSON.parse((await post(admissionReview({ uid: 'upd', operation: 'UPDATE', object: pod, oldObject: pod }))).body) as Review;
+    const review = JSON.parse(
+      (await post(admissionReview({ uid: 'upd', operation: 'UPDATE', object: pod, oldObject: pod }))).body,
+    ) as Review;
     expect(review.response).toEqual({ uid: 'upd', allowed: true });
   });
 
   test('an already injected pod comes back with no patch', async () => {
     const first = JSON.parse((await post(admissionReview())).body) as Review;
     const injected = jsonpatch.applyPatch(replicaSetPod(), decodePatch(first), true, false).newDocument;
-    const again = JSON.parse((await post(admissionReview({ uid: 'again', object: injected }))).body) as Review;
+    const again = JSON.parse(
+      (await post(admissionReview({ uid: 'again', object: injected }))).body,
+    ) as Review;
     expect(again.response).toEqual({ uid: 'again', allowed: true });
   });
 
@@ -123,7 +152,9 @@ describe('webhook over HTTPS', () => {
     (hostNet.spec as Record<string, unknown>).hostNetwork = true;
     const a = JSON.parse((await post(admissionReview({ uid: 'h', object: hostNet }))).body) as Review;
     expect(a.response).toEqual({ uid: 'h', allowed: true });
-    const b = JSON.parse((await post(admissionReview({ uid: 's', namespace: 'kube-system' }))).body) as Review;
+    const b = JSON.parse(
+      (await post(admissionReview({ uid: 's', namespace: 'kube-system' }))).body,
+    ) as Review;
     expect(b.response).toEqual({ uid: 's', allowed: true });
     const optOut = replicaSetPod();
     (optOut.metadata as { labels: Record<string, string> }).labels['sidecar.istio.io/inject'] = 'false';
@@ -133,7 +164,9 @@ describe('webhook over HTTPS', () => {
 
   test('an invalid annotation is refused with 200, allowed=false and the reason', async () => {
     const pod = replicaSetPod();
-    (pod.metadata as { annotations: Record<string, string> }).annotations['traffic.sidecar.istio.io/excludeInboundPorts'] = '80,http';
+    (pod.metadata as { annotations: Record<string, string> }).annotations[
+      'traffic.sidecar.istio.io/excludeInboundPorts'
+    ] = '80,http';
     const r = await post(admissionReview({ uid: 'bad', object: pod }));
     expect(r.status).toBe(200);
     const review = JSON.parse(r.body) as Review;
@@ -145,7 +178,10 @@ describe('webhook over HTTPS', () => {
   });
 
   test('a malformed body is 200 with allowed=false and a message; a body that is not a review too', async () => {
-    const r = await call(server.url, ca.caPem, { body: '{"kind":"AdmissionReview",', contentType: 'application/json' });
+    const r = await call(server.url, ca.caPem, {
+      body: '{"kind":"AdmissionReview",',
+      contentType: 'application/json',
+    });
     expect(r.status).toBe(200);
     const review = JSON.parse(r.body) as Review;
     expect(review.response.allowed).toBe(false);
@@ -153,7 +189,14 @@ describe('webhook over HTTPS', () => {
     const notReview = JSON.parse((await post({ kind: 'Pod', apiVersion: 'v1' })).body) as Review;
     expect(notReview.response.allowed).toBe(false);
     expect(notReview.response.status?.message).toContain('expected an AdmissionReview');
-    const noPod = JSON.parse((await post({ ...admissionReview({ uid: 'np' }), request: { uid: 'np', operation: 'CREATE', object: { spec: {} } } })).body) as Review;
+    const noPod = JSON.parse(
+      (
+        await post({
+          ...admissionReview({ uid: 'np' }),
+          request: { uid: 'np', operation: 'CREATE', object: { spec: {} } },
+        })
+      ).body,
+    ) as Review;
     expect(noPod.response.uid).toBe('np');
     expect(noPod.response.status?.message).toContain('INJ001');
   });
@@ -161,10 +204,16 @@ describe('webhook over HTTPS', () => {
   test('request errors: 400 empty, 415 content type, 413 too large, 405 method, 404 path', async () => {
     const empty = await call(server.url, ca.caPem, { body: '', contentType: 'application/json' });
     expect([empty.status, empty.body]).toEqual([400, 'no body found\n']);
-    const text = await call(server.url, ca.caPem, { body: JSON.stringify(admissionReview()), contentType: 'text/plain' });
+    const text = await call(server.url, ca.caPem, {
+      body: JSON.stringify(admissionReview()),
+      contentType: 'text/plain',
+    });
     expect(text.status).toBe(415);
     expect(text.body).toContain('application/json');
-    const big = await call(server.url, ca.caPem, { body: Buffer.alloc(5 * 1024 * 1024, 32), contentType: 'application/json' });
+    const big = await call(server.url, ca.caPem, {
+      body: Buffer.alloc(5 * 1024 * 1024, 32),
+      contentType: 'application/json',
+    });
     expect(big.status).toBe(413);
     const get = await call(server.url, ca.caPem, { method: 'GET', path: '/inject' });
     expect([get.status, get.headers.allow]).toEqual([405, 'POST']);
@@ -172,14 +221,18 @@ describe('webhook over HTTPS', () => {
   });
 
   test('the cluster and network in the path reach the proxy environment', async () => {
-    const review = JSON.parse((await post(admissionReview({ uid: 'net' }), '/inject/cluster/east/net/network-1')).body) as Review;
+    const review = JSON.parse(
+      (await post(admissionReview({ uid: 'net' }), '/inject/cluster/east/net/network-1')).body,
+    ) as Review;
     const pod = jsonpatch.applyPatch(replicaSetPod(), decodePatch(review), true, false).newDocument as Pod;
     const env = pod.spec.initContainers?.[1]?.env ?? [];
     expect(env.slice(-2)).toEqual([
       { name: 'ISTIO_META_CLUSTER_ID', value: 'east' },
       { name: 'ISTIO_META_NETWORK', value: 'network-1' },
     ]);
-    expect((pod.metadata as unknown as { labels: Record<string, string> }).labels['topology.istio.io/network']).toBe('network-1');
+    expect(
+      (pod.metadata as unknown as { labels: Record<string, string> }).labels['topology.istio.io/network'],
+    ).toBe('network-1');
   });
 
   test('a request that stalls is cut off with 408', async () => {
@@ -189,7 +242,9 @@ describe('webhook over HTTPS', () => {
         s.on('error', reject);
       }, reject);
     });
-    socket.write('POST /inject HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{');
+    socket.write(
+      'POST /inject HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{',
+    );
     const reply = await new Promise<string>((resolve) => {
       let data = '';
       socket.on('data', (d: Buffer) => {
@@ -200,7 +255,7 @@ describe('webhook over HTTPS', () => {
     expect(reply).toMatch(/^HTTP\/1\.1 408/);
   }, 10_000);
 
-  test('metrics count requests under Istio\'s names', async () => {
+  test("metrics count requests under Istio's names", async () => {
     const r = await call(server.url, ca.caPem, { method: 'GET', path: '/metrics' });
     expect(r.status).toBe(200);
     const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(r.body)?.[1]);
@@ -227,7 +282,47 @@ describe('webhook over HTTPS', () => {
     // A broken pair keeps the current one serving.
     writeFileSync(certFile(), 'not a certificate');
     await new Promise((r) => setTimeout(r, 300));
-    expect((await call(server.url, ca.caPem, { method: 'GET', path: '/healthz' })).peer.serialNumber).toBe('2002');
+    expect((await call(server.url, ca.caPem, { method: 'GET', path: '/healthz' })).peer.serialNumber).toBe(
+      '2002',
+    );
     expect(() => server.reloadTls()).toThrow(/INJ006|certificate/);
+  });
+});
+
+describe('webhook flags', () => {
+  test('flags become server options; config files are read as YAML', async () => {
+    const { webhookOptionsFromArgs } = await import('../src/index.js');
+    writeFileSync(
+      join(dir, 'mesh.yaml'),
+      'trustDomain: example.org\ndefaultConfig:\n  holdApplicationUntilProxyStarts: true\n',
+    );
+    writeFileSync(join(dir, 'values.yaml'), 'flavor: minimesh\n');
+    const o = webhookOptionsFromArgs([
+      '--listen=0.0.0.0:15017',
+      '--tls-cert',
+      certFile(),
+      `--tls-key=${keyFile()}`,
+      '--revision=canary',
+      `--mesh-config=${join(dir, 'mesh.yaml')}`,
+      `--values=${join(dir, 'values.yaml')}`,
+      '--timeout-ms=5000',
+    ]);
+    expect(o).toEqual({
+      host: '0.0.0.0',
+      port: 15017,
+      certFile: certFile(),
+      keyFile: keyFile(),
+      requestTimeoutMs: 5000,
+      inject: {
+        revision: 'canary',
+        meshConfig: { trustDomain: 'example.org', defaultConfig: { holdApplicationUntilProxyStarts: true } },
+        values: { flavor: 'minimesh' },
+      },
+    });
+    expect(() => webhookOptionsFromArgs(['--tls-cert=a'])).toThrow(/--tls-cert and --tls-key are required/);
+    expect(() => webhookOptionsFromArgs(['--bogus=1'])).toThrow(/unknown flag --bogus/);
+    expect(() => webhookOptionsFromArgs(['--tls-cert=a', '--tls-key=b', '--listen=nope'])).toThrow(
+      /--listen must be host:port/,
+    );
   });
 });

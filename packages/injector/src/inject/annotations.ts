@@ -110,14 +110,17 @@ function cidrList(label: string, allowStar: boolean): Check {
   };
 }
 
-const uint32: Check = (v) => (/^\d+$/.test(v) && Number(v) <= 0xffffffff ? undefined : 'not an unsigned 32-bit integer');
+const uint32: Check = (v) =>
+  /^\d+$/.test(v) && Number(v) <= 0xffffffff ? undefined : 'not an unsigned 32-bit integer';
 const bool: Check = (v) =>
   ['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)
     ? undefined
     : 'not a boolean';
 /** A Kubernetes resource quantity ("100m", "1Gi", "2", "1e3", "0.5"). */
 const quantity: Check = (v) =>
-  /^[+-]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[numkMGTPE]|[eE][+-]?\d+)?$/.test(v) ? undefined : 'not a resource quantity';
+  /^[+-]?(\d+(\.\d*)?|\.\d+)(([KMGTPE]i)|[numkMGTPE]|[eE][+-]?\d+)?$/.test(v)
+    ? undefined
+    : 'not a resource quantity';
 const interfaces: Check = (v) =>
   v.split(',').every((i) => /^[^\s/]*$/.test(i.trim())) ? undefined : 'invalid interface name';
 const interception: Check = (v) =>
@@ -127,7 +130,11 @@ const interception: Check = (v) =>
 
 const CHECKS: ReadonlyMap<string, Check> = new Map<string, Check>([
   [A.interceptionMode, interception],
-  [A.statusPort, (v) => (parsePort(v) === undefined ? `excludeInboundPorts invalid: failed parsing port '${v}'` : undefined)],
+  [
+    A.statusPort,
+    (v) =>
+      parsePort(v) === undefined ? `excludeInboundPorts invalid: failed parsing port '${v}'` : undefined,
+  ],
   [A.readinessInitialDelaySeconds, uint32],
   [A.readinessPeriodSeconds, uint32],
   [A.readinessFailureThreshold, uint32],

@@ -24,6 +24,11 @@ export interface MeshConfigLike {
   proxyInboundListenPort?: number;
   enablePrometheusMerge?: boolean;
   inboundTrafficPolicy?: { mode?: 'PASSTHROUGH' | 'LOCALHOST' };
+  /** Only OpenTelemetry providers' `serviceAttributeEnrichment` is read (OTEL_RESOURCE_ATTRIBUTES). */
+  extensionProviders?: {
+    name?: string;
+    opentelemetry?: { serviceAttributeEnrichment?: string; [key: string]: unknown };
+  }[];
   defaultConfig?: ProxyConfigLike;
   [key: string]: unknown;
 }
@@ -162,7 +167,9 @@ export const DEFAULT_INBOUND_CAPTURE_PORT = 15006;
  * The proxy UID/GID in an OpenShift namespace: the last UID of its `openshift.io/sa.scc.uid-range` ("start/size"),
  * as Istio's GetProxyIDs. Undefined when the annotation is absent or malformed.
  */
-export function openShiftProxyIds(namespaceAnnotations: Record<string, string>): { proxyUID: number; proxyGID: number } | undefined {
+export function openShiftProxyIds(
+  namespaceAnnotations: Record<string, string>,
+): { proxyUID: number; proxyGID: number } | undefined {
   const m = /^(\d+)\/(\d+)$/.exec(namespaceAnnotations['openshift.io/sa.scc.uid-range'] ?? '');
   if (m === null) return undefined;
   const id = Number(m[1]) + Number(m[2]) - 1;

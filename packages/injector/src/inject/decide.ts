@@ -37,6 +37,8 @@ export interface DecideInput {
   /** The injector's revision ("" or "default" for the default revision). */
   revision: string;
   policy: InjectionPolicy;
+  /** How messages name the pod (default `pod <ns>/<name>`; kube-inject names the workload, e.g. `Deployment ns/web`). */
+  subject?: string | undefined;
 }
 
 /** The pod's name for messages: its name, else generateName followed by "***" (as Istio's potentialPodName). */
@@ -49,7 +51,7 @@ export function podDisplayName(meta: ObjectMetaLike): string {
 /** Returns why the pod is skipped, or undefined when it gets a sidecar. */
 export function decide(input: DecideInput): Skip | undefined {
   const { metadata, spec, namespace } = input;
-  const who = `pod ${namespace}/${podDisplayName(metadata)}`;
+  const who = input.subject ?? `pod ${namespace}/${podDisplayName(metadata)}`;
   // hostNetwork pods share the node's network namespace: iptables rules would capture the node's traffic.
   if (spec.hostNetwork === true) {
     return { code: SkipCode.HostNetwork, message: `${who} has host networking enabled` };
@@ -81,7 +83,13 @@ export function decide(input: DecideInput): Skip | undefined {
  * The namespace and object selectors of Istio's MutatingWebhookConfiguration (see manifests/webhook-config.ts):
  * rev.namespace, rev.object, and for the default revision namespace and object. Undefined when one matches.
  */
-function selectorSkip(input: DecideInput, ns: StringMap, labels: StringMap, podOptIn: boolean, who: string): Skip | undefined {
+function selectorSkip(
+  input: DecideInput,
+  ns: StringMap,
+  labels: StringMap,
+  podOptIn: boolean,
+  who: string,
+): Skip | undefined {
   const ourRev = input.revision === '' ? 'default' : input.revision;
   const isDefault = ourRev === 'default';
   const nsInjection = ns[L.namespaceInjection];
@@ -95,7 +103,10 @@ function selectorSkip(input: DecideInput, ns: StringMap, labels: StringMap, podO
   if (matched) return undefined;
   const namespace = input.namespace;
   if (nsInjection === 'disabled') {
-    return { code: SkipCode.NamespaceDisabled, message: `namespace ${namespace} has istio-injection=disabled` };
+    return {
+      code: SkipCode.NamespaceDisabled,
+      message: `namespace ${namespace} has istio-injection=disabled`,
+    };
   }
   const otherRev = nsInjection === undefined ? (nsRev ?? podRev) : undefined;
   if (otherRev !== undefined && otherRev !== ourRev) {

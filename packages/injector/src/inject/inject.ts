@@ -10,16 +10,16 @@ import type { MeshConfigLike, SidecarValues } from './config.js';
 import {
   ENABLE_CORE_DUMP_CONTAINER,
   INIT_CONTAINER,
-  PROXY_CONTAINER,
-  VALIDATION_CONTAINER,
   meshStatusPort,
+  PROXY_CONTAINER,
   resolveValues,
+  VALIDATION_CONTAINER,
 } from './config.js';
 import type { InjectionPolicy, Skip } from './decide.js';
 import { decide } from './decide.js';
 import { modifyContainers, strategicMerge } from './merge.js';
-import { deployMetaFromPod } from './owner.js';
 import { parseOverrides, parseStatus, reapplyOverrides } from './overrides.js';
+import { deployMetaFromPod } from './owner.js';
 import type { PatchOperation } from './patch.js';
 import { createPatch } from './patch.js';
 import { dumpAppProbers, mergeOrAppendProbers, rewriteProbes, shouldRewriteProbes } from './probe-rewrite.js';
@@ -88,7 +88,8 @@ function checkContainers(list: unknown, field: string): void {
 /** Shape checks on what injection reads; everything else passes through as received. */
 export function assertPod(pod: unknown): asserts pod is PodLike {
   if (!isRecord(pod)) throw new InvalidPodError('the object is not a pod: expected a JSON object');
-  if (pod.metadata !== undefined && !isRecord(pod.metadata)) throw new InvalidPodError('metadata must be an object');
+  if (pod.metadata !== undefined && !isRecord(pod.metadata))
+    throw new InvalidPodError('metadata must be an object');
   for (const f of ['labels', 'annotations'] as const) {
     const m = (pod.metadata as Record<string, unknown> | undefined)?.[f];
     if (m !== undefined && (!isRecord(m) || Object.values(m).some((v) => typeof v !== 'string'))) {
@@ -96,19 +97,24 @@ export function assertPod(pod: unknown): asserts pod is PodLike {
     }
   }
   if (!isRecord(pod.spec)) throw new InvalidPodError('the pod has no spec');
-  if (!Array.isArray(pod.spec.containers)) throw new InvalidPodError('spec.containers must be a list of containers');
+  if (!Array.isArray(pod.spec.containers))
+    throw new InvalidPodError('spec.containers must be a list of containers');
   checkContainers(pod.spec.containers, 'containers');
   checkContainers(pod.spec.initContainers, 'initContainers');
-  if (pod.spec.volumes !== undefined && !Array.isArray(pod.spec.volumes)) throw new InvalidPodError('spec.volumes must be a list');
+  if (pod.spec.volumes !== undefined && !Array.isArray(pod.spec.volumes))
+    throw new InvalidPodError('spec.volumes must be a list');
 }
 
 /** Istio's stripPod: remove what an earlier injection added, so the template sees the user's pod. */
 function stripPod(pod: PodLike, statusPort: number): PodLike {
   const annotations = pod.metadata?.annotations ?? {};
   const status = parseStatus(annotations[A.status]);
+  // Nothing to strip or reinsert: the pod itself is what the template reads (it only reads).
+  if (status === undefined && annotations[A.proxyOverrides] === undefined) return pod;
   const out = cloneJson(pod);
   if (status !== undefined) {
-    for (const name of status.containers) out.spec.containers = modifyContainers(out.spec.containers, name, 'remove');
+    for (const name of status.containers)
+      out.spec.containers = modifyContainers(out.spec.containers, name, 'remove');
     for (const name of status.initContainers) {
       out.spec.initContainers = modifyContainers(out.spec.initContainers ?? [], name, 'remove');
     }
@@ -131,7 +137,8 @@ function stripPod(pod: PodLike, statusPort: number): PodLike {
 
 /** The `sidecar.istio.io/status` value: what the template injected, in Go's JSON (null for empty lists). */
 export function injectionStatus(template: PodLike, revision: string): string {
-  const names = (l: readonly { name?: string }[] | undefined) => (l && l.length > 0 ? l.map((c) => c.name ?? '') : null);
+  const names = (l: readonly { name?: string }[] | undefined) =>
+    l && l.length > 0 ? l.map((c) => c.name ?? '') : null;
   return JSON.stringify({
     initContainers: names(template.spec.initContainers),
     containers: names(template.spec.containers),
@@ -151,7 +158,8 @@ function resetOpenShiftProxyUser(pod: PodLike): void {
   for (const c of [...pod.spec.containers, ...(pod.spec.initContainers ?? [])]) {
     const user = c.securityContext?.runAsUser;
     if (c.name === PROXY_CONTAINER) proxyUser = user;
-    else if (c.name !== VALIDATION_CONTAINER && c.name !== INIT_CONTAINER && user !== undefined) appUser = user;
+    else if (c.name !== VALIDATION_CONTAINER && c.name !== INIT_CONTAINER && user !== undefined)
+      appUser = user;
   }
   const proxy = findSidecar(pod);
   if (proxy?.securityContext === undefined || proxyUser !== appUser) return;
@@ -160,7 +168,10 @@ function resetOpenShiftProxyUser(pod: PodLike): void {
 }
 
 function findSidecar(pod: PodLike): ContainerLike | undefined {
-  return pod.spec.containers.find((c) => c.name === PROXY_CONTAINER) ?? pod.spec.initContainers?.find((c) => c.name === PROXY_CONTAINER);
+  return (
+    pod.spec.containers.find((c) => c.name === PROXY_CONTAINER) ??
+    pod.spec.initContainers?.find((c) => c.name === PROXY_CONTAINER)
+  );
 }
 
 function reorder(pod: PodLike, holdPod: boolean): void {
@@ -185,9 +196,11 @@ function reorder(pod: PodLike, holdPod: boolean): void {
 
 export function inject(given: PodLike, options: InjectOptions = {}): InjectResult {
   assertPod(given);
-  // `received` is the patch base; `original` is what injection reads (OpenShift may adjust it first).
+  // `received` is the patch base, never modified. `original` is what injection reads (templates, overrides): the
+  // same object, except on OpenShift, where a copy is adjusted first.
   const received = cloneJson(given);
-  const original = cloneJson(given);
+  const openshift = options.values?.platform === 'openshift';
+  const original = openshift ? cloneJson(given) : received;
   const metadata = original.metadata ?? {};
   const namespace = metadata.namespace || options.namespace || 'default';
   const revision = options.revision ?? '';
@@ -201,6 +214,7 @@ export function inject(given: PodLike, options: InjectOptions = {}): InjectResul
     namespaceLabels: options.namespaceLabels,
     revision,
     policy: options.policy ?? 'enabled',
+    subject: options.owner && `${options.owner.typeMeta.kind} ${namespace}/${options.owner.deployMeta.name}`,
   });
   const previous = parseStatus(metadata.annotations?.[A.status]);
   const report: InjectReport = {
@@ -212,16 +226,18 @@ export function inject(given: PodLike, options: InjectOptions = {}): InjectResul
     volumes: [],
   };
   if (skip !== undefined) return { pod: received, patch: [], report: { ...report, skip } };
-  if (values.platform === 'openshift') resetOpenShiftProxyUser(original);
+  if (openshift) resetOpenShiftProxyUser(original);
 
   validateAnnotations(metadata.annotations ?? {});
   const statusPort = meshStatusPort(mesh);
   const proxyConfig = effectiveProxyConfig(mesh, metadata.annotations ?? {});
   const stripped = stripPod(original, statusPort);
-  const owner = options.owner ?? (() => {
-    const d = deployMetaFromPod(metadata, namespace);
-    return { typeMeta: d.type, deployMeta: d.deploy };
-  })();
+  const owner =
+    options.owner ??
+    (() => {
+      const d = deployMetaFromPod(metadata, namespace);
+      return { typeMeta: d.type, deployMeta: d.deploy };
+    })();
   const input: TemplateInput = {
     pod: stripped,
     annotations: stripped.metadata?.annotations ?? {},
@@ -234,7 +250,10 @@ export function inject(given: PodLike, options: InjectOptions = {}): InjectResul
     revision,
   };
   const switches = templateSwitches(input);
-  const defaults = typeof options.template === 'string' ? options.template.split(',').map((t) => t.trim()) : (options.template ?? ['sidecar']);
+  const defaults =
+    typeof options.template === 'string'
+      ? options.template.split(',').map((t) => t.trim())
+      : (options.template ?? ['sidecar']);
   let template: PodLike = { spec: { containers: [] } };
   let merged = cloneJson(original);
   for (const name of selectTemplates(input.annotations, defaults)) {
@@ -256,17 +275,23 @@ export function inject(given: PodLike, options: InjectOptions = {}): InjectResul
 
   // Post-processing (Istio's postProcessPod).
   merged.metadata ??= {};
-  const annotations = (merged.metadata.annotations ??= {});
-  const labels = (merged.metadata.labels ??= {});
+  merged.metadata.annotations ??= {};
+  merged.metadata.labels ??= {};
+  const annotations = merged.metadata.annotations;
+  const labels = merged.metadata.labels;
   applyPrometheusMerge(merged, findSidecar(merged), statusPort, mesh.enablePrometheusMerge ?? true);
   const sidecar = findSidecar(merged);
   if (sidecar !== undefined) {
     const securePort = sidecar.env?.find((e) => e.name === 'ENVOY_SECURE_MERGED_METRICS_PORT')?.value;
-    const hasSecure = Object.keys(annotations).some((k) => k.replace(/[^a-zA-Z0-9_]/g, '_') === 'prometheus_istio_io_secure_port');
-    if (!hasSecure && securePort && securePort !== '0') annotations['prometheus.istio.io/secure-port'] = securePort;
+    const hasSecure = Object.keys(annotations).some(
+      (k) => k.replace(/[^a-zA-Z0-9_]/g, '_') === 'prometheus_istio_io_secure_port',
+    );
+    if (!hasSecure && securePort && securePort !== '0')
+      annotations['prometheus.istio.io/secure-port'] = securePort;
     if (shouldRewriteProbes(annotations, values.rewriteAppHTTPProbe)) {
       const probers = dumpAppProbers(merged, statusPort);
-      if (probers !== '') sidecar.env = mergeOrAppendProbers(A.status in annotations, sidecar.env ?? [], probers);
+      if (probers !== '')
+        sidecar.env = mergeOrAppendProbers(A.status in annotations, sidecar.env ?? [], probers);
       rewriteProbes(merged, statusPort);
     }
   }
@@ -280,13 +305,18 @@ export function inject(given: PodLike, options: InjectOptions = {}): InjectResul
   if (proxy !== undefined && Object.keys(clusterEnvs).length > 0) {
     proxy.env = [
       ...(proxy.env ?? []).filter((e) => clusterEnvs[e.name] === undefined),
-      ...Object.keys(clusterEnvs).sort().map((name) => ({ name, value: clusterEnvs[name] ?? '' })),
+      ...Object.keys(clusterEnvs)
+        .sort()
+        .map((name) => ({ name, value: clusterEnvs[name] ?? '' })),
     ];
   }
   if (network) labels[L.network] = network;
   const status = injectionStatus(template, revision);
   annotations[A.status] = status;
-  reorder(merged, proxyConfig.holdApplicationUntilProxyStarts === true || values.holdApplicationUntilProxyStarts);
+  reorder(
+    merged,
+    proxyConfig.holdApplicationUntilProxyStarts === true || values.holdApplicationUntilProxyStarts,
+  );
 
   const patch = createPatch(received, merged);
   const parsed = parseStatus(status);

@@ -2,9 +2,11 @@
 // merge patch, limited to what a pod needs): objects merge key by key, `null` deletes a key, lists of objects
 // that Kubernetes declares with a merge key (containers by name, env by name, ports by containerPort, volume
 // mounts by mountPath, volumes by name) merge element by element, in Kubernetes' order (see mergeList), and
-// every other list is replaced. Inputs are never modified.
+// every other list is replaced. Inputs are never modified; the result shares the subtrees the patch does not
+// touch with `original`, so callers that modify the result own `original` (inject passes its own copy).
 import type { ContainerLike } from '../types.js';
 import { cloneJson, isRecord } from '../types.js';
+import { deepEqual } from './patch.js';
 
 /** Merge keys of PodSpec/Container list fields (k8s.io/api patchMergeKey tags). */
 const MERGE_KEYS: Readonly<Record<string, string>> = {
@@ -24,17 +26,22 @@ function mergeList(original: unknown[], patch: unknown[], key: string): unknown[
   const fromPatch = new Set<unknown>();
   for (const item of patch) {
     if (!isRecord(item) || item[key] === undefined) {
-      patched.push(strip(item));
+      // No merge key: nothing to merge with; an equal element already there is not added twice.
+      const value = strip(item);
+      if (!original.some((e) => deepEqual(e, value)) && !patched.some((e) => deepEqual(e, value)))
+        patched.push(value);
       continue;
     }
     fromPatch.add(item[key]);
     const match = original.find((e) => keyOf(e) === item[key]);
     patched.push(match === undefined ? strip(item) : mergeValue(match, item, undefined));
   }
-  const serverOnly = original.filter((e) => keyOf(e) === undefined || !fromPatch.has(keyOf(e))).map((e) => cloneJson(e));
+  // (Untouched elements are shared with `original`, not copied: results are new only where the patch applies.)
+  const serverOnly = original.filter((e) => keyOf(e) === undefined || !fromPatch.has(keyOf(e)));
   // Kubernetes' mergeSortedSlice: server-only elements and patch elements interleave by their position in the
   // original list when both were there; a new patch element goes before the remaining server-only ones.
-  const serverIndex = (e: unknown) => (keyOf(e) === undefined ? -1 : original.findIndex((o) => keyOf(o) === keyOf(e)));
+  const serverIndex = (e: unknown) =>
+    keyOf(e) === undefined ? -1 : original.findIndex((o) => keyOf(o) === keyOf(e));
   const out: unknown[] = [];
   let i = 0;
   let j = 0;
@@ -51,8 +58,19 @@ function mergeList(original: unknown[], patch: unknown[], key: string): unknown[
   return out;
 }
 
-/** A patch value as a new value: nulls inside objects mean "absent". */
+function hasNull(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasNull);
+  if (!isRecord(value)) return false;
+  for (const k in value) {
+    const v = value[k];
+    if (v === null || v === undefined || hasNull(v)) return true;
+  }
+  return false;
+}
+
+/** A patch value as a new value: nulls inside objects mean "absent" (values without nulls are copied as is). */
 function strip(value: unknown): unknown {
+  if (!hasNull(value)) return cloneJson(value);
   if (Array.isArray(value)) return value.map(strip);
   if (!isRecord(value)) return value;
   const out: Record<string, unknown> = {};
@@ -68,7 +86,7 @@ function mergeValue(original: unknown, patch: unknown, field: string | undefined
   }
   if (isRecord(patch)) {
     if (!isRecord(original)) return strip(patch);
-    const out: Record<string, unknown> = cloneJson(original);
+    const out: Record<string, unknown> = { ...original };
     for (const [k, v] of Object.entries(patch)) {
       if (v === undefined) continue;
       if (v === null) delete out[k];

@@ -21,10 +21,31 @@ export const AUTO_IMAGE = 'auto';
  * absent `resources` stays absent: Go always writes `{}`, which would add it to the pod on re-injection).
  */
 const CONTAINER_FIELDS = [
-  'name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'resizePolicy',
-  'restartPolicy', 'restartPolicyRules', 'volumeMounts', 'volumeDevices', 'livenessProbe', 'readinessProbe',
-  'startupProbe', 'lifecycle', 'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy',
-  'securityContext', 'stdin', 'stdinOnce', 'tty',
+  'name',
+  'image',
+  'command',
+  'args',
+  'workingDir',
+  'ports',
+  'envFrom',
+  'env',
+  'resources',
+  'resizePolicy',
+  'restartPolicy',
+  'restartPolicyRules',
+  'volumeMounts',
+  'volumeDevices',
+  'livenessProbe',
+  'readinessProbe',
+  'startupProbe',
+  'lifecycle',
+  'terminationMessagePath',
+  'terminationMessagePolicy',
+  'imagePullPolicy',
+  'securityContext',
+  'stdin',
+  'stdinOnce',
+  'tty',
 ];
 
 function goOrder(c: ContainerLike): Record<string, unknown> {
@@ -51,29 +72,45 @@ export function parseOverrides(annotations: Record<string, string>): ParsedConta
     throw new TemplateError(`annotation ${A.proxyOverrides} is not valid JSON: ${(e as Error).message}`);
   }
   if (!isRecord(parsed)) throw new TemplateError(`annotation ${A.proxyOverrides} must be a JSON object`);
-  return { containers: containerList(parsed.containers), initContainers: containerList(parsed.initContainers) };
+  return {
+    containers: containerList(parsed.containers),
+    initContainers: containerList(parsed.initContainers),
+  };
 }
 
 /** Names listed in a `sidecar.istio.io/status` annotation (empty when absent or unreadable, as Istio). */
-export function parseStatus(text: string | undefined): { containers: string[]; initContainers: string[]; volumes: string[] } | undefined {
+export function parseStatus(
+  text: string | undefined,
+): { containers: string[]; initContainers: string[]; volumes: string[] } | undefined {
   if (text === undefined) return undefined;
   try {
     const s = JSON.parse(text) as unknown;
     if (!isRecord(s)) return undefined;
-    const names = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-    return { containers: names(s.containers), initContainers: names(s.initContainers), volumes: names(s.volumes) };
+    const names = (v: unknown) =>
+      Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    return {
+      containers: names(s.containers),
+      initContainers: names(s.initContainers),
+      volumes: names(s.volumes),
+    };
   } catch {
     return undefined;
   }
 }
 
-const byName = (list: readonly ContainerLike[] | undefined, name: string) => list?.find((c) => c.name === name);
+const byName = (list: readonly ContainerLike[] | undefined, name: string) =>
+  list?.find((c) => c.name === name);
 
 /**
  * Reapplies the user's versions of injected containers over `merged`. `original` is the pod as received,
  * `template` the rendered template pod. Returns the new merged pod.
  */
-export function reapplyOverrides(merged: PodLike, original: PodLike, template: PodLike, tproxy: boolean): PodLike {
+export function reapplyOverrides(
+  merged: PodLike,
+  original: PodLike,
+  template: PodLike,
+  tproxy: boolean,
+): PodLike {
   // (A container listed in the status annotation was injected before: only a recorded override applies to it.)
   const annotations = original.metadata?.annotations ?? {};
   const existing = parseOverrides(annotations);
@@ -84,8 +121,13 @@ export function reapplyOverrides(merged: PodLike, original: PodLike, template: P
   // Istio skips containers a previous injection created, which drops the user's overrides on re-injection;
   // minimesh reapplies the ones recorded in proxy.istio.io/overrides so that re-injection is idempotent.
   const reinjected = statusText !== undefined;
+  // A container named anywhere in the status annotation was injected before (also when an older, non-native
+  // injection put istio-proxy in containers and it now moves to initContainers); Istio checks only the same list
+  // and so keeps the old proxy's stale args and env as if the user had written them.
+  const injectedBefore = (name: string) =>
+    status.containers.includes(name) || status.initContainers.includes(name);
   for (const c of template.spec.containers) {
-    const match = status.containers.includes(c.name)
+    const match = injectedBefore(c.name)
       ? reinjected
         ? byName(existing.containers, c.name)
         : undefined
@@ -97,7 +139,7 @@ export function reapplyOverrides(merged: PodLike, original: PodLike, template: P
     out = strategicMerge(out, { spec: { containers: [overlay] } });
   }
   for (const c of template.spec.initContainers ?? []) {
-    const match = status.initContainers.includes(c.name)
+    const match = injectedBefore(c.name)
       ? byName(existing.initContainers, c.name)
       : (byName(existing.initContainers, c.name) ??
         byName(original.spec.containers, c.name) ??
@@ -112,12 +154,16 @@ export function reapplyOverrides(merged: PodLike, original: PodLike, template: P
     const value: Record<string, unknown> = {};
     if (found.containers.length > 0) value.containers = found.containers.map(goOrder);
     if (found.initContainers.length > 0) value.initContainers = found.initContainers.map(goOrder);
-    out.metadata = { ...out.metadata, annotations: { ...out.metadata?.annotations, [A.proxyOverrides]: JSON.stringify(value) } };
+    out.metadata = {
+      ...out.metadata,
+      annotations: { ...out.metadata?.annotations, [A.proxyOverrides]: JSON.stringify(value) },
+    };
   }
   // On re-injection the pod's istio-proxy is the injected one; the user's own is the recorded override.
   const user = reinjected
     ? (byName(existing.containers, PROXY_CONTAINER) ?? byName(existing.initContainers, PROXY_CONTAINER))
-    : (byName(original.spec.containers, PROXY_CONTAINER) ?? byName(original.spec.initContainers, PROXY_CONTAINER));
+    : (byName(original.spec.containers, PROXY_CONTAINER) ??
+      byName(original.spec.initContainers, PROXY_CONTAINER));
   adjustInitContainerUser(out, user, tproxy);
   return out;
 }
@@ -126,11 +172,13 @@ export function reapplyOverrides(merged: PodLike, original: PodLike, template: P
 function adjustInitContainerUser(pod: PodLike, user: ContainerLike | undefined, tproxy: boolean): void {
   const sc = user?.securityContext;
   if (!isRecord(sc) || (sc.runAsUser === undefined && sc.runAsGroup === undefined)) return;
-  const init = byName(pod.spec.initContainers, INIT_CONTAINER) ?? byName(pod.spec.initContainers, VALIDATION_CONTAINER);
+  const init =
+    byName(pod.spec.initContainers, INIT_CONTAINER) ?? byName(pod.spec.initContainers, VALIDATION_CONTAINER);
   if (init === undefined) return;
   if (tproxy && sc.runAsUser !== undefined) {
     // In TPROXY mode the proxy must run as root.
-    const sidecar = byName(pod.spec.containers, PROXY_CONTAINER) ?? byName(pod.spec.initContainers, PROXY_CONTAINER);
+    const sidecar =
+      byName(pod.spec.containers, PROXY_CONTAINER) ?? byName(pod.spec.initContainers, PROXY_CONTAINER);
     if (sidecar !== undefined && isRecord(sidecar.securityContext)) sidecar.securityContext.runAsUser = 0;
   }
   if (!tproxy && init.name === VALIDATION_CONTAINER) {

@@ -6,7 +6,10 @@ import type { DeployMeta, TypeMeta } from './template-input.js';
 
 const CRON_JOB_NAME = /^(.+)-\d{8,10}$/;
 
-export function deployMetaFromPod(meta: ObjectMetaLike, namespace: string): { deploy: DeployMeta; type: TypeMeta } {
+export function deployMetaFromPod(
+  meta: ObjectMetaLike,
+  namespace: string,
+): { deploy: DeployMeta; type: TypeMeta } {
   const deploy: DeployMeta = { name: meta.name ?? '', namespace };
   const type: TypeMeta = { kind: 'Pod', apiVersion: 'v1' };
   if (meta.generateName) {

@@ -31,7 +31,8 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 function identity(a: unknown, b: unknown): boolean {
-  if (isRecord(a) && isRecord(b) && typeof a.name === 'string' && typeof b.name === 'string') return a.name === b.name;
+  if (isRecord(a) && isRecord(b) && typeof a.name === 'string' && typeof b.name === 'string')
+    return a.name === b.name;
   return deepEqual(a, b);
 }
 
@@ -48,7 +49,8 @@ function diffArrays(a: unknown[], b: unknown[], path: string, out: PatchOperatio
     const common = Math.min(a.length, b.length);
     for (let i = 0; i < common; i++) diffValues(a[i], b[i], `${path}/${i}`, out);
     for (let i = a.length - 1; i >= b.length; i--) out.push({ op: 'remove', path: `${path}/${i}` });
-    for (let i = common; i < b.length; i++) out.push({ op: 'add', path: `${path}/-`, value: cloneJson(b[i]) });
+    for (let i = common; i < b.length; i++)
+      out.push({ op: 'add', path: `${path}/-`, value: cloneJson(b[i]) });
     return;
   }
   const lastPaired = pairs.reduce<number>((last, p, i) => (p === undefined ? last : i), -1);

@@ -1,7 +1,15 @@
 // App probe rewriting as Istio's app_probe.go does it: with mTLS the kubelet cannot reach the app's HTTP, TCP or
 // gRPC probe directly, so each probe (and each HTTP/TCP lifecycle hook) is pointed at the agent's status port
 // (15020) under a per-container path, and the original probes travel to the agent in ISTIO_KUBE_APP_PROBERS.
-import type { ContainerLike, EnvVarLike, HttpGetLike, PodLike, ProbeHandlerLike, ProbeLike, StringMap } from '../types.js';
+import type {
+  ContainerLike,
+  EnvVarLike,
+  HttpGetLike,
+  PodLike,
+  ProbeHandlerLike,
+  ProbeLike,
+  StringMap,
+} from '../types.js';
 import { isRecord } from '../types.js';
 import { A } from './annotations.js';
 import { PROXY_CONTAINER } from './config.js';
@@ -52,13 +60,18 @@ function ordered(obj: Record<string, unknown>, keys: readonly string[]): Record<
 
 function toProber(handler: ProbeHandlerLike | undefined, withTimeout: boolean): Prober | undefined {
   if (!isRecord(handler)) return undefined;
-  const timeout = withTimeout && typeof handler.timeoutSeconds === 'number' && handler.timeoutSeconds !== 0
-    ? { timeoutSeconds: handler.timeoutSeconds }
-    : {};
+  const timeout =
+    withTimeout && typeof handler.timeoutSeconds === 'number' && handler.timeoutSeconds !== 0
+      ? { timeoutSeconds: handler.timeoutSeconds }
+      : {};
   if (isRecord(handler.httpGet)) {
-    return { httpGet: ordered(handler.httpGet, ['path', 'port', 'host', 'scheme', 'httpHeaders']) as HttpGetLike, ...timeout };
+    return {
+      httpGet: ordered(handler.httpGet, ['path', 'port', 'host', 'scheme', 'httpHeaders']) as HttpGetLike,
+      ...timeout,
+    };
   }
-  if (isRecord(handler.tcpSocket)) return { tcpSocket: ordered(handler.tcpSocket, ['port', 'host']), ...timeout };
+  if (isRecord(handler.tcpSocket))
+    return { tcpSocket: ordered(handler.tcpSocket, ['port', 'host']), ...timeout };
   if (withTimeout && isRecord(handler.grpc)) {
     return { grpc: { port: handler.grpc.port, service: handler.grpc.service ?? null }, ...timeout };
   }
@@ -66,7 +79,11 @@ function toProber(handler: ProbeHandlerLike | undefined, withTimeout: boolean): 
 }
 
 /** Resolves a named port; drops probes already aimed at the status port (re-injection) or at unknown names. */
-function resolvePort(p: Prober | undefined, ports: Map<string, number>, statusPort: number): Prober | undefined {
+function resolvePort(
+  p: Prober | undefined,
+  ports: Map<string, number>,
+  statusPort: number,
+): Prober | undefined {
   if (p === undefined) return undefined;
   if (p.grpc !== undefined) return p;
   const action = p.httpGet ?? p.tcpSocket;
@@ -121,7 +138,12 @@ function rewriteAction(action: HttpGetLike | undefined, url: string, port: numbe
   return out;
 }
 
-function convert<T extends ProbeHandlerLike>(handler: T | undefined, url: string, port: number, grpc: boolean): T | undefined {
+function convert<T extends ProbeHandlerLike>(
+  handler: T | undefined,
+  url: string,
+  port: number,
+  grpc: boolean,
+): T | undefined {
   if (!isRecord(handler)) return undefined;
   if (isRecord(handler.httpGet)) return { ...handler, httpGet: rewriteAction(handler.httpGet, url, port) };
   if (isRecord(handler.tcpSocket) || (grpc && isRecord(handler.grpc))) {
@@ -153,7 +175,9 @@ function convertContainer(c: ContainerLike, statusPort: number): ContainerLike {
 export function rewriteProbes(pod: PodLike, defaultPort: number): void {
   const anno = pod.metadata?.annotations?.[A.statusPort];
   const statusPort = anno === undefined ? defaultPort : Number.parseInt(anno, 10) || 0;
-  pod.spec.containers = pod.spec.containers.map((c) => (c.name === PROXY_CONTAINER ? c : convertContainer(c, statusPort)));
+  pod.spec.containers = pod.spec.containers.map((c) =>
+    c.name === PROXY_CONTAINER ? c : convertContainer(c, statusPort),
+  );
   if (pod.spec.initContainers !== undefined) {
     pod.spec.initContainers = pod.spec.initContainers.map((c) =>
       c.name === PROXY_CONTAINER ? c : convertContainer(c, statusPort),
@@ -162,7 +186,11 @@ export function rewriteProbes(pod: PodLike, defaultPort: number): void {
 }
 
 /** Adds the probers to the proxy's env; on re-injection merges them with the ones already there (old win). */
-export function mergeOrAppendProbers(previouslyInjected: boolean, env: EnvVarLike[], probers: string): EnvVarLike[] {
+export function mergeOrAppendProbers(
+  previouslyInjected: boolean,
+  env: EnvVarLike[],
+  probers: string,
+): EnvVarLike[] {
   if (previouslyInjected) {
     const idx = env.findIndex((e) => e.name === APP_PROBERS_ENV);
     if (idx >= 0) {

@@ -66,12 +66,16 @@ function parseTargets(raw: string): { port: string; path: string }[] | undefined
 
 function checkPort(port: string, agentPort: string, what: string): void {
   const n = /^\d+$/.test(port) ? Number(port) : Number.NaN;
-  if (!(n >= 1 && n <= 65535)) throw new TemplateError(`invalid prometheus scrape ${what}: invalid port "${port}"`);
+  if (!(n >= 1 && n <= 65535))
+    throw new TemplateError(`invalid prometheus scrape ${what}: invalid port "${port}"`);
   const canon = String(n);
-  if (canon === agentPort) throw new TemplateError(`invalid prometheus scrape ${what}: port ${port} conflicts with agent port`);
+  if (canon === agentPort)
+    throw new TemplateError(`invalid prometheus scrape ${what}: port ${port} conflicts with agent port`);
   const reason = RESERVED[canon];
   if (reason !== undefined) {
-    throw new TemplateError(`invalid prometheus scrape ${what}: port ${port} is reserved for Istio (${reason}) and cannot be scraped`);
+    throw new TemplateError(
+      `invalid prometheus scrape ${what}: port ${port} is reserved for Istio (${reason}) and cannot be scraped`,
+    );
   }
 }
 
@@ -88,11 +92,19 @@ export function stripPrometheus(annotations: StringMap, statusPort: number): voi
 }
 
 /** Applies metrics merging to `pod` (its annotations and its proxy's env); `enabled` is the mesh setting. */
-export function applyPrometheusMerge(pod: PodLike, proxy: ContainerLike | undefined, statusPort: number, enabled: boolean): void {
+export function applyPrometheusMerge(
+  pod: PodLike,
+  proxy: ContainerLike | undefined,
+  statusPort: number,
+  enabled: boolean,
+): void {
   const annotations = pod.metadata?.annotations ?? {};
   const scrapeAnno = find(annotations, SCRAPE);
   const scrape = scrapeAnno === undefined ? true : (parseBool(scrapeAnno[1]) ?? true);
-  const merge = A.prometheusMergeMetrics in annotations ? parseBool(annotations[A.prometheusMergeMetrics] ?? '') ?? enabled : enabled;
+  const merge =
+    A.prometheusMergeMetrics in annotations
+      ? (parseBool(annotations[A.prometheusMergeMetrics] ?? '') ?? enabled)
+      : enabled;
   if (!scrape || !merge) return;
   const target = String(statusPort);
   const current = find(annotations, PORT);

@@ -17,7 +17,10 @@ function merge(base: Record<string, unknown>, over: Record<string, unknown>): Re
 
 const MODES = ['REDIRECT', 'TPROXY', 'NONE'];
 
-export function effectiveProxyConfig(mesh: MeshConfigLike, annotations: Record<string, string>): ProxyConfigLike {
+export function effectiveProxyConfig(
+  mesh: MeshConfigLike,
+  annotations: Record<string, string>,
+): ProxyConfigLike {
   const base: ProxyConfigLike = { ...(mesh.defaultConfig ?? {}) };
   const text = annotations[A.proxyConfig];
   if (text === undefined || text.trim() === '') return base;
@@ -31,21 +34,31 @@ export function effectiveProxyConfig(mesh: MeshConfigLike, annotations: Record<s
   }
   if (parsed === null || parsed === undefined) return base;
   if (!isRecord(parsed)) {
-    throw new InvalidAnnotationError([`invalid value '${text}' for annotation '${A.proxyConfig}': expected a mapping`]);
+    throw new InvalidAnnotationError([
+      `invalid value '${text}' for annotation '${A.proxyConfig}': expected a mapping`,
+    ]);
   }
   const problems: string[] = [];
   if (parsed.interceptionMode !== undefined && !MODES.includes(String(parsed.interceptionMode))) {
     problems.push(`interceptionMode must be one of ${MODES.join(', ')}`);
   }
-  if (parsed.holdApplicationUntilProxyStarts !== undefined && typeof parsed.holdApplicationUntilProxyStarts !== 'boolean') {
+  if (
+    parsed.holdApplicationUntilProxyStarts !== undefined &&
+    typeof parsed.holdApplicationUntilProxyStarts !== 'boolean'
+  ) {
     problems.push('holdApplicationUntilProxyStarts must be a boolean');
   }
   if (parsed.proxyMetadata !== undefined) {
     if (!isRecord(parsed.proxyMetadata)) problems.push('proxyMetadata must be a map of strings');
-    else parsed.proxyMetadata = Object.fromEntries(Object.entries(parsed.proxyMetadata).map(([k, v]) => [k, String(v)]));
+    else
+      parsed.proxyMetadata = Object.fromEntries(
+        Object.entries(parsed.proxyMetadata).map(([k, v]) => [k, String(v)]),
+      );
   }
   if (problems.length > 0) {
-    throw new InvalidAnnotationError(problems.map((p) => `invalid value '${text}' for annotation '${A.proxyConfig}': ${p}`));
+    throw new InvalidAnnotationError(
+      problems.map((p) => `invalid value '${text}' for annotation '${A.proxyConfig}': ${p}`),
+    );
   }
   return merge(base, parsed) as ProxyConfigLike;
 }

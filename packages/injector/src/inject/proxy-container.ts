@@ -3,8 +3,9 @@
 import { TemplateError } from '../errors.js';
 import type { ContainerLike, EnvVarLike } from '../types.js';
 import { isRecord } from '../types.js';
-import { A, L, annotationOr } from './annotations.js';
+import { A, annotationOr, L } from './annotations.js';
 import { ENVOY_PROM_PORT, PROXY_CONTAINER, PROXY_HEALTH_PORT } from './config.js';
+import { otelResourceAttributes } from './otel.js';
 import type { TemplateInput, TemplateSwitches } from './template-input.js';
 import { proxyImage, proxyResources } from './template-input.js';
 
@@ -21,17 +22,22 @@ function portJson(p: Record<string, unknown>): string {
   return JSON.stringify(out);
 }
 
-/** ISTIO_META_POD_PORTS exactly as the template prints it: one port per line, a leading comma after the first. */
+/**
+ * ISTIO_META_POD_PORTS as the template prints it: one port per line, a leading comma after the first. Unlike
+ * Istio, ports of a user-declared istio-proxy container are left out: they are not the app's, and with native
+ * sidecars that container moves to initContainers, so counting it would change the value on re-injection.
+ */
 export function podPortsValue(input: TemplateInput): string {
   const lines: string[] = [];
   for (const c of input.pod.spec.containers) {
+    if (c.name === PROXY_CONTAINER) continue;
     for (const p of c.ports ?? []) lines.push(`    ${lines.length === 0 ? '' : ','}${portJson(p)}`);
   }
   return ['[', ...lines, ']'].join('\n');
 }
 
 /** The compact JSON of the effective ProxyConfig (only fields that were set), as `protoToJSON` prints it. */
-function proxyConfigJson(input: TemplateInput): string {
+export function proxyConfigJson(input: TemplateInput): string {
   return `${JSON.stringify(input.proxyConfig)}\n`;
 }
 
@@ -39,9 +45,11 @@ function proxyConfigJson(input: TemplateInput): string {
 export function proxyEnv(input: TemplateInput, sw: TemplateSwitches, gateway = false): EnvVarLike[] {
   const { values, mesh, labels, annotations, deployMeta, typeMeta, proxyConfig } = input;
   const env: EnvVarLike[] = [];
+  // An empty value is left out, as Kubernetes serializes it (omitempty); the variable is still set, to "".
   const add = (name: string, v: string | Record<string, unknown>) =>
-    env.push(typeof v === 'string' ? { name, value: v } : { name, valueFrom: v });
-  if (!gateway && mesh.inboundTrafficPolicy?.mode === 'LOCALHOST') add('REWRITE_PROBE_LEGACY_LOCALHOST_DESTINATION', 'true');
+    env.push(typeof v !== 'string' ? { name, valueFrom: v } : v === '' ? { name } : { name, value: v });
+  if (!gateway && mesh.inboundTrafficPolicy?.mode === 'LOCALHOST')
+    add('REWRITE_PROBE_LEGACY_LOCALHOST_DESTINATION', 'true');
   add('PILOT_CERT_PROVIDER', values.pilotCertProvider);
   const rev = values.revision === '' ? '' : `-${values.revision}`;
   add('CA_ADDR', values.caAddress || `istiod${rev}.${values.istioNamespace}.svc:15012`);
@@ -81,6 +89,16 @@ export function proxyEnv(input: TemplateInput, sw: TemplateSwitches, gateway = f
   if (values.meshID) add('ISTIO_META_MESH_ID', values.meshID);
   else if (trustDomain) add('ISTIO_META_MESH_ID', trustDomain);
   if (trustDomain) add('TRUST_DOMAIN', trustDomain);
+  if (!gateway) {
+    const otel = otelResourceAttributes(
+      mesh,
+      annotations,
+      labels,
+      deployMeta.namespace,
+      input.pod.spec.containers,
+    );
+    if (otel !== '') add('OTEL_RESOURCE_ATTRIBUTES', otel);
+  }
   const meta = proxyConfig.proxyMetadata ?? {};
   for (const key of Object.keys(meta).sort()) add(key, meta[key] ?? '');
   return env;
@@ -151,7 +169,12 @@ export function volumeMounts(input: TemplateInput, gateway = false): Record<stri
   const user = gateway ? {} : jsonAnnotation(input, A.userVolumeMount);
   for (const name of Object.keys(user)) {
     const spec = user[name];
-    mounts.push({ name, ...(isRecord(spec) ? spec : {}) });
+    if (!isRecord(spec) || typeof spec.mountPath !== 'string' || spec.mountPath === '') {
+      throw new TemplateError(
+        `annotation ${A.userVolumeMount}: mount "${name}" needs an object with a mountPath`,
+      );
+    }
+    mounts.push({ name, ...spec });
   }
   return mounts;
 }

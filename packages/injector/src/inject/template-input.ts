@@ -48,13 +48,20 @@ export interface TemplateSwitches {
 
 export function templateSwitches(input: TemplateInput): TemplateSwitches {
   const { annotations, values, proxyConfig, pod } = input;
-  const interceptionMode = annotationOr(annotations, A.interceptionMode, proxyConfig.interceptionMode ?? 'REDIRECT');
+  const interceptionMode = annotationOr(
+    annotations,
+    A.interceptionMode,
+    proxyConfig.interceptionMode ?? 'REDIRECT',
+  );
   const tproxy = interceptionMode === 'TPROXY';
-  const capNetBindService = annotationOr(annotations, A.capNetBindService, String(values.capNetBindService)) === 'true';
+  const capNetBindService =
+    annotationOr(annotations, A.capNetBindService, String(values.capNetBindService)) === 'true';
   const nativeAnno = annotations[A.nativeSidecar];
-  const nativeSidecar = (nativeAnno === undefined || nativeAnno === '' ? String(values.nativeSidecars) : nativeAnno) !== 'false';
+  const nativeSidecar =
+    (nativeAnno === undefined || nativeAnno === '' ? String(values.nativeSidecars) : nativeAnno) !== 'false';
   const holdProxy =
-    (proxyConfig.holdApplicationUntilProxyStarts === true || values.holdApplicationUntilProxyStarts) && !nativeSidecar;
+    (proxyConfig.holdApplicationUntilProxyStarts === true || values.holdApplicationUntilProxyStarts) &&
+    !nativeSidecar;
   const noInitContainer = interceptionMode === 'NONE' && !nativeSidecar;
   const statusPort = annotationOr(annotations, A.statusPort, String(values.statusPort));
   const appContainers = pod.spec.containers.filter((c) => c.name !== PROXY_CONTAINER).map((c) => c.name);
@@ -129,7 +136,9 @@ export function proxyResources(input: TemplateInput): Record<string, unknown> {
   if (r === undefined) return {};
   const out: Record<string, unknown> = {};
   const omitNil = (l: Record<string, string | null>) =>
-    Object.fromEntries(Object.entries(l).filter((e): e is [string, string] => e[1] !== null && e[1] !== undefined));
+    Object.fromEntries(
+      Object.entries(l).filter((e): e is [string, string] => e[1] !== null && e[1] !== undefined),
+    );
   if (r.requests !== undefined) out.requests = omitNil(r.requests);
   if (r.limits !== undefined) out.limits = omitNil(r.limits);
   return out;
@@ -139,6 +148,9 @@ export function interceptionModeOf(value: string): InterceptionMode {
   return value === 'TPROXY' || value === 'NONE' ? value : 'REDIRECT';
 }
 
-export function findContainer(list: readonly ContainerLike[] | undefined, name: string): ContainerLike | undefined {
+export function findContainer(
+  list: readonly ContainerLike[] | undefined,
+  name: string,
+): ContainerLike | undefined {
   return list?.find((c) => c.name === name);
 }

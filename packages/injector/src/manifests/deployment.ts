@@ -2,7 +2,7 @@
 // port) with its serving certificate from a Secret, and the Service exposes it on 443 under the name the
 // MutatingWebhookConfiguration points at.
 import { stringify } from 'yaml';
-import { type WebhookConfigOptions, mutatingWebhookConfiguration } from './webhook-config.js';
+import { mutatingWebhookConfiguration, type WebhookConfigOptions } from './webhook-config.js';
 
 export const INJECTOR_PORT = 15017;
 
@@ -21,7 +21,11 @@ export function injectorDeployment(o: InjectorDeploymentOptions = {}): Record<st
   const rev = o.revision === undefined || o.revision === '' ? 'default' : o.revision;
   const name = o.name ?? (rev === 'default' ? 'istiod' : `istiod-${rev}`);
   const labels = { app: 'minimesh-injector', 'istio.io/rev': rev };
-  const probe = (path: string) => ({ httpGet: { path, port: INJECTOR_PORT, scheme: 'HTTPS' }, periodSeconds: 5, timeoutSeconds: 2 });
+  const probe = (path: string) => ({
+    httpGet: { path, port: INJECTOR_PORT, scheme: 'HTTPS' },
+    periodSeconds: 5,
+    timeoutSeconds: 2,
+  });
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -37,8 +41,9 @@ export function injectorDeployment(o: InjectorDeploymentOptions = {}): Record<st
             {
               name: 'injector',
               image: o.image ?? 'ghcr.io/minimesh/injector:latest',
+              // `mesh inject-webhook` (the CLI's command for runWebhookFromArgs, src/webhook/main.ts).
+              command: ['mesh', 'inject-webhook'],
               args: [
-                'webhook',
                 '--listen=0.0.0.0:15017',
                 '--tls-cert=/etc/webhook/certs/tls.crt',
                 '--tls-key=/etc/webhook/certs/tls.key',
@@ -59,7 +64,9 @@ export function injectorDeployment(o: InjectorDeploymentOptions = {}): Record<st
               volumeMounts: [{ name: 'webhook-certs', mountPath: '/etc/webhook/certs', readOnly: true }],
             },
           ],
-          volumes: [{ name: 'webhook-certs', secret: { secretName: o.tlsSecretName ?? `${name}-webhook-tls` } }],
+          volumes: [
+            { name: 'webhook-certs', secret: { secretName: o.tlsSecretName ?? `${name}-webhook-tls` } },
+          ],
         },
       },
     },
@@ -72,7 +79,11 @@ export function injectorService(o: InjectorDeploymentOptions = {}): Record<strin
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name, namespace: o.namespace ?? 'istio-system', labels: { app: 'minimesh-injector', 'istio.io/rev': rev } },
+    metadata: {
+      name,
+      namespace: o.namespace ?? 'istio-system',
+      labels: { app: 'minimesh-injector', 'istio.io/rev': rev },
+    },
     spec: {
       selector: { app: 'minimesh-injector', 'istio.io/rev': rev },
       ports: [{ name: 'https-webhook', port: 443, targetPort: INJECTOR_PORT, protocol: 'TCP' }],
@@ -82,6 +93,10 @@ export function injectorService(o: InjectorDeploymentOptions = {}): Record<strin
 
 /** Service, Deployment and MutatingWebhookConfiguration as one YAML stream, in apply order. */
 export function injectorManifests(o: InjectorDeploymentOptions & WebhookConfigOptions = {}): string {
-  const docs = [injectorService(o), injectorDeployment(o), mutatingWebhookConfiguration({ ...o, serviceName: o.serviceName ?? o.name })];
+  const docs = [
+    injectorService(o),
+    injectorDeployment(o),
+    mutatingWebhookConfiguration({ ...o, serviceName: o.serviceName ?? o.name }),
+  ];
   return docs.map((d) => stringify(d, { lineWidth: 0 })).join('---\n');
 }

@@ -54,7 +54,11 @@ export function mutatingWebhookConfiguration(o: WebhookConfigOptions = {}): Reco
   });
   const notDisabled = expr('sidecar.istio.io/inject', 'NotIn', ['false']);
   const webhooks = [
-    core('rev.namespace.', [expr('istio.io/rev', 'In', [rev]), expr('istio-injection', 'DoesNotExist')], [notDisabled]),
+    core(
+      'rev.namespace.',
+      [expr('istio.io/rev', 'In', [rev]), expr('istio-injection', 'DoesNotExist')],
+      [notDisabled],
+    ),
     core(
       'rev.object.',
       [expr('istio.io/rev', 'DoesNotExist'), expr('istio-injection', 'DoesNotExist')],
@@ -77,7 +81,12 @@ export function mutatingWebhookConfiguration(o: WebhookConfigOptions = {}): Reco
           [
             expr('istio-injection', 'DoesNotExist'),
             expr('istio.io/rev', 'DoesNotExist'),
-            expr('kubernetes.io/metadata.name', 'NotIn', ['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']),
+            expr('kubernetes.io/metadata.name', 'NotIn', [
+              'kube-system',
+              'kube-public',
+              'kube-node-lease',
+              'local-path-storage',
+            ]),
           ],
           [expr('sidecar.istio.io/inject', 'DoesNotExist'), expr('istio.io/rev', 'DoesNotExist')],
         ),
@@ -88,7 +97,10 @@ export function mutatingWebhookConfiguration(o: WebhookConfigOptions = {}): Reco
   return {
     apiVersion: 'admissionregistration.k8s.io/v1',
     kind: 'MutatingWebhookConfiguration',
-    metadata: { name, labels: { 'istio.io/rev': rev, app: 'sidecar-injector', 'app.kubernetes.io/name': 'minimesh-injector' } },
+    metadata: {
+      name,
+      labels: { 'istio.io/rev': rev, app: 'sidecar-injector', 'app.kubernetes.io/name': 'minimesh-injector' },
+    },
     webhooks,
   };
 }

@@ -42,7 +42,10 @@ export interface AdmissionResult {
  * "/" in a value) sets ISTIO_META_CLUSTER_ID and ISTIO_META_NETWORK for this request.
  */
 export function parseInjectPath(path: string): StringMap {
-  const parts = path.replace(/\/+$/, '').split('/').filter((p) => p !== '');
+  const parts = path
+    .replace(/\/+$/, '')
+    .split('/')
+    .filter((p) => p !== '');
   const out: StringMap = {};
   if (parts[0] !== 'inject') return out;
   for (let i = 1; i + 1 < parts.length; i += 2) {
@@ -54,16 +57,39 @@ export function parseInjectPath(path: string): StringMap {
   return out;
 }
 
-function refuse(apiVersion: AdmissionVersion, uid: string, message: string, outcome: AdmissionOutcome): AdmissionResult {
-  return { review: { apiVersion, kind: 'AdmissionReview', response: { uid, allowed: false, status: { message } } }, outcome };
+function refuse(
+  apiVersion: AdmissionVersion,
+  uid: string,
+  message: string,
+  outcome: AdmissionOutcome,
+): AdmissionResult {
+  return {
+    review: { apiVersion, kind: 'AdmissionReview', response: { uid, allowed: false, status: { message } } },
+    outcome,
+  };
 }
 
 /** Answers one AdmissionReview (already JSON-decoded). Never throws. */
-export function reviewAdmission(body: unknown, options: InjectOptions = {}, path = '/inject'): AdmissionResult {
+export function reviewAdmission(
+  body: unknown,
+  options: InjectOptions = {},
+  path = '/inject',
+): AdmissionResult {
   const version: AdmissionVersion =
-    isRecord(body) && body.apiVersion === 'admission.k8s.io/v1beta1' ? 'admission.k8s.io/v1beta1' : 'admission.k8s.io/v1';
-  if (!isRecord(body) || body.kind !== 'AdmissionReview' || !ADMISSION_VERSIONS.includes(body.apiVersion as AdmissionVersion)) {
-    return refuse(version, '', 'expected an AdmissionReview of apiVersion admission.k8s.io/v1 or v1beta1', 'invalid');
+    isRecord(body) && body.apiVersion === 'admission.k8s.io/v1beta1'
+      ? 'admission.k8s.io/v1beta1'
+      : 'admission.k8s.io/v1';
+  if (
+    !isRecord(body) ||
+    body.kind !== 'AdmissionReview' ||
+    !ADMISSION_VERSIONS.includes(body.apiVersion as AdmissionVersion)
+  ) {
+    return refuse(
+      version,
+      '',
+      'expected an AdmissionReview of apiVersion admission.k8s.io/v1 or v1beta1',
+      'invalid',
+    );
   }
   const request = body.request;
   if (!isRecord(request) || typeof request.uid !== 'string' || request.uid === '') {
@@ -71,7 +97,11 @@ export function reviewAdmission(body: unknown, options: InjectOptions = {}, path
   }
   const uid = request.uid;
   const allow = (warnings: string[]): AdmissionResult => ({
-    review: { apiVersion: version, kind: 'AdmissionReview', response: { uid, allowed: true, ...(warnings.length ? { warnings } : {}) } },
+    review: {
+      apiVersion: version,
+      kind: 'AdmissionReview',
+      response: { uid, allowed: true, ...(warnings.length ? { warnings } : {}) },
+    },
     outcome: 'skipped',
   });
   const kind = isRecord(request.kind) ? request.kind : {};
@@ -80,8 +110,10 @@ export function reviewAdmission(body: unknown, options: InjectOptions = {}, path
   }
   // Sidecars are added when a pod is created; a running pod's containers cannot change, so UPDATE is let through.
   if (request.operation !== undefined && request.operation !== 'CREATE') return allow([]);
-  if (!isRecord(request.object)) return refuse(version, uid, 'the request has no object (the pod)', 'invalid');
-  const namespace = typeof request.namespace === 'string' && request.namespace !== '' ? request.namespace : undefined;
+  if (!isRecord(request.object))
+    return refuse(version, uid, 'the request has no object (the pod)', 'invalid');
+  const namespace =
+    typeof request.namespace === 'string' && request.namespace !== '' ? request.namespace : undefined;
   const pathEnvs = parseInjectPath(path);
   try {
     const pod = request.object as PodLike;
@@ -96,9 +128,14 @@ export function reviewAdmission(body: unknown, options: InjectOptions = {}, path
       response.patchType = 'JSONPatch';
       response.patch = Buffer.from(JSON.stringify(result.patch)).toString('base64');
     }
-    return { review: { apiVersion: version, kind: 'AdmissionReview', response }, outcome: 'injected', report: result.report };
+    return {
+      review: { apiVersion: version, kind: 'AdmissionReview', response },
+      outcome: 'injected',
+      report: result.report,
+    };
   } catch (e) {
-    const message = e instanceof InjectorError ? `${e.code} ${e.message}` : `injection failed: ${(e as Error).message}`;
+    const message =
+      e instanceof InjectorError ? `${e.code} ${e.message}` : `injection failed: ${(e as Error).message}`;
     return refuse(version, uid, message, 'failed');
   }
 }

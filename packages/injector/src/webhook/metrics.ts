@@ -44,6 +44,9 @@ export class WebhookMetrics {
     this.time.observe(seconds);
     if (outcome === 'injected') this.success.inc();
     else if (outcome === 'skipped') this.skip.inc();
-    else this.failure.inc({ type: outcome === 'failed' ? 'inject' : outcome === 'invalid' ? 'decode' : 'request' });
+    else
+      this.failure.inc({
+        type: outcome === 'failed' ? 'inject' : outcome === 'invalid' ? 'decode' : 'request',
+      });
   }
 }

@@ -2,8 +2,9 @@
 // and answers one; GET /healthz and /readyz answer "ok"; GET /metrics gives Prometheus text. Request errors have
 // their status codes (empty body 400, wrong content type 415, too large 413, slow 408, unknown path 404, wrong
 // method 405); every answer has a body, including an unexpected 500. It listens on 127.0.0.1 unless told.
-import { createServer, type Server } from 'node:https';
+
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { InjectOptions } from '../inject/inject.js';
 import { reviewAdmission } from './admission.js';
@@ -71,7 +72,8 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz' || path === '/readyz') return send(res, 200, 'ok\n');
-    if (path === '/metrics') return send(res, 200, await metrics.registry.metrics(), metrics.registry.contentType);
+    if (path === '/metrics')
+      return send(res, 200, await metrics.registry.metrics(), metrics.registry.contentType);
     if (path !== '/inject' && !path.startsWith('/inject/')) return send(res, 404, `no such path: ${path}\n`);
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
@@ -99,7 +101,8 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       decoded = { malformed: (e as Error).message };
     }
     const result = reviewAdmission(decoded, options.inject, path);
-    if (isMalformed(decoded)) result.review.response.status = { message: `could not decode body: ${decoded.malformed}` };
+    if (isMalformed(decoded))
+      result.review.response.status = { message: `could not decode body: ${decoded.malformed}` };
     metrics.record(result.outcome, seconds());
     send(res, 200, JSON.stringify(result.review), 'application/json');
   }
@@ -107,12 +110,15 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   const requestTimeout = options.requestTimeoutMs ?? 10_000;
   // Node checks request timeouts every connectionsCheckingInterval ms (30 s by default): check often enough.
   const checking = Math.max(50, Math.min(1000, Math.floor(requestTimeout / 4)));
-  const server: Server = createServer({ ...tls, requestTimeout, connectionsCheckingInterval: checking }, (req, res) => {
-    handle(req, res).catch((e: Error) => {
-      onError(e);
-      send(res, 500, `internal error: ${e.message}\n`);
-    });
-  });
+  const server: Server = createServer(
+    { ...tls, requestTimeout, connectionsCheckingInterval: checking },
+    (req, res) => {
+      handle(req, res).catch((e: Error) => {
+        onError(e);
+        send(res, 500, `internal error: ${e.message}\n`);
+      });
+    },
+  );
   server.headersTimeout = Math.min(requestTimeout, 10_000);
   const stopWatching = watchTls(
     options,

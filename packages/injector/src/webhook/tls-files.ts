@@ -23,7 +23,9 @@ export function loadTls(files: TlsFiles): SecureContextOptions {
   try {
     createSecureContext({ cert, key });
   } catch (e) {
-    throw new TlsConfigError(`the webhook certificate and key do not make a TLS context: ${(e as Error).message}`);
+    throw new TlsConfigError(
+      `the webhook certificate and key do not make a TLS context: ${(e as Error).message}`,
+    );
   }
   return { cert, key };
 }

@@ -16,7 +16,10 @@ const app = (name = 'app', port?: number) => ({
   ...(port === undefined ? {} : { ports: [{ name: 'http', containerPort: port }] }),
 });
 
-function pod(spec: Partial<PodLike['spec']> & { containers?: PodLike['spec']['containers'] }, meta: PodLike['metadata'] = {}): PodLike {
+function pod(
+  spec: Partial<PodLike['spec']> & { containers?: PodLike['spec']['containers'] },
+  meta: PodLike['metadata'] = {},
+): PodLike {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -28,27 +31,44 @@ function pod(spec: Partial<PodLike['spec']> & { containers?: PodLike['spec']['co
 const probe = (handler: Record<string, unknown>) => ({ ...handler, periodSeconds: 10, timeoutSeconds: 2 });
 
 export const GOLDEN_CASES: GoldenCase[] = [
-  { name: 'plain-pod', about: 'one container with a port gets istio-init and a native istio-proxy', pod: pod({}) },
-  { name: 'no-ports', about: 'a container without ports: ISTIO_META_POD_PORTS is an empty list', pod: pod({ containers: [app('worker')] }) },
+  {
+    name: 'plain-pod',
+    about: 'one container with a port gets istio-init and a native istio-proxy',
+    pod: pod({}),
+  },
+  {
+    name: 'no-ports',
+    about: 'a container without ports: ISTIO_META_POD_PORTS is an empty list',
+    pod: pod({ containers: [app('worker')] }),
+  },
   {
     name: 'two-containers',
     about: 'ports of both containers, the first container is the default one',
-    pod: pod({ containers: [app('web', 8080), { ...app('sidecar-logger'), ports: [{ containerPort: 9000, protocol: 'TCP' }] }] }),
+    pod: pod({
+      containers: [
+        app('web', 8080),
+        { ...app('sidecar-logger'), ports: [{ containerPort: 9000, protocol: 'TCP' }] },
+      ],
+    }),
   },
   {
     name: 'existing-init-native',
     about: "the user's init container runs after istio-init and istio-proxy (so it is in the mesh)",
-    pod: pod({ initContainers: [{ name: 'migrate', image: 'example.com/migrate:1', command: ['./migrate'] }] }),
+    pod: pod({
+      initContainers: [{ name: 'migrate', image: 'example.com/migrate:1', command: ['./migrate'] }],
+    }),
   },
   {
     name: 'existing-init-classic',
-    about: 'without native sidecars istio-init goes last among init containers and istio-proxy last among containers',
+    about:
+      'without native sidecars istio-init goes last among init containers and istio-proxy last among containers',
     pod: pod({ initContainers: [{ name: 'migrate', image: 'example.com/migrate:1' }] }),
     options: { values: { nativeSidecars: false } },
   },
   {
     name: 'http-probes',
-    about: 'readiness and liveness on a named port go through the agent; the named port is resolved in the probers',
+    about:
+      'readiness and liveness on a named port go through the agent; the named port is resolved in the probers',
     pod: pod({
       containers: [
         {
@@ -72,18 +92,32 @@ export const GOLDEN_CASES: GoldenCase[] = [
   {
     name: 'exec-probe',
     about: 'an exec probe is left alone and no probers are added',
-    pod: pod({ containers: [{ ...app('web', 8080), readinessProbe: { exec: { command: ['cat', '/tmp/ready'] } } }] }),
+    pod: pod({
+      containers: [{ ...app('web', 8080), readinessProbe: { exec: { command: ['cat', '/tmp/ready'] } } }],
+    }),
   },
   {
     name: 'https-probe',
     about: 'an HTTPS probe is sent as HTTP to the agent, which keeps the HTTPS scheme for the app',
-    pod: pod({ containers: [{ ...app('web', 8443), startupProbe: probe({ httpGet: { port: 8443, scheme: 'HTTPS', path: '/' } }) }] }),
+    pod: pod({
+      containers: [
+        { ...app('web', 8443), startupProbe: probe({ httpGet: { port: 8443, scheme: 'HTTPS', path: '/' } }) },
+      ],
+    }),
   },
   {
     name: 'lifecycle-hooks',
     about: 'HTTP preStop and TCP postStart hooks go through the agent as /app-lifecycle paths',
     pod: pod({
-      containers: [{ ...app('web', 8080), lifecycle: { preStop: { httpGet: { port: 8080, path: '/drain' } }, postStart: { tcpSocket: { port: 8080 } } } }],
+      containers: [
+        {
+          ...app('web', 8080),
+          lifecycle: {
+            preStop: { httpGet: { port: 8080, path: '/drain' } },
+            postStart: { tcpSocket: { port: 8080 } },
+          },
+        },
+      ],
     }),
   },
   {
@@ -105,7 +139,11 @@ export const GOLDEN_CASES: GoldenCase[] = [
     about: 'the annotation skips too, unless a label says otherwise',
     pod: pod({}, { name: 'web', namespace: 'shop', annotations: { 'sidecar.istio.io/inject': 'false' } }),
   },
-  { name: 'kube-system', about: 'system namespaces are skipped', pod: pod({}, { name: 'coredns', namespace: 'kube-system' }) },
+  {
+    name: 'kube-system',
+    about: 'system namespaces are skipped',
+    pod: pod({}, { name: 'coredns', namespace: 'kube-system' }),
+  },
   {
     name: 'traffic-annotations',
     about: 'traffic.sidecar.istio.io annotations become iptables arguments',
@@ -129,45 +167,86 @@ export const GOLDEN_CASES: GoldenCase[] = [
   {
     name: 'tproxy',
     about: 'TPROXY interception: -m TPROXY, and the proxy runs as root with NET_ADMIN',
-    pod: pod({}, { name: 'web', namespace: 'shop', annotations: { 'sidecar.istio.io/interceptionMode': 'TPROXY' } }),
+    pod: pod(
+      {},
+      { name: 'web', namespace: 'shop', annotations: { 'sidecar.istio.io/interceptionMode': 'TPROXY' } },
+    ),
   },
   {
     name: 'interception-none',
     about: 'interception NONE: no istio-init, the proxy alone',
-    pod: pod({}, { name: 'web', namespace: 'shop', annotations: { 'sidecar.istio.io/interceptionMode': 'NONE' } }),
+    pod: pod(
+      {},
+      { name: 'web', namespace: 'shop', annotations: { 'sidecar.istio.io/interceptionMode': 'NONE' } },
+    ),
   },
   {
     name: 'proxy-resources',
-    about: 'proxyCPU/proxyMemory(/Limit) annotations replace the default resources of both injected containers',
+    about:
+      'proxyCPU/proxyMemory(/Limit) annotations replace the default resources of both injected containers',
     pod: pod(
       {},
       {
         name: 'web',
         namespace: 'shop',
-        annotations: { 'sidecar.istio.io/proxyCPU': '50m', 'sidecar.istio.io/proxyMemory': '64Mi', 'sidecar.istio.io/proxyMemoryLimit': '256Mi' },
+        annotations: {
+          'sidecar.istio.io/proxyCPU': '50m',
+          'sidecar.istio.io/proxyMemory': '64Mi',
+          'sidecar.istio.io/proxyMemoryLimit': '256Mi',
+        },
       },
     ),
   },
   {
     name: 'proxy-image',
     about: 'a full image reference in sidecar.istio.io/proxyImage is used for both injected containers',
-    pod: pod({}, { name: 'web', namespace: 'shop', annotations: { 'sidecar.istio.io/proxyImage': 'registry.example.com/proxyv2:custom' } }),
+    pod: pod(
+      {},
+      {
+        name: 'web',
+        namespace: 'shop',
+        annotations: { 'sidecar.istio.io/proxyImage': 'registry.example.com/proxyv2:custom' },
+      },
+    ),
   },
   {
     name: 'hold-classic',
-    about: 'proxy.istio.io/config holdApplicationUntilProxyStarts without native sidecars: proxy first, postStart wait',
-    pod: pod({}, { name: 'web', namespace: 'shop', annotations: { 'proxy.istio.io/config': 'holdApplicationUntilProxyStarts: true' } }),
+    about:
+      'proxy.istio.io/config holdApplicationUntilProxyStarts without native sidecars: proxy first, postStart wait',
+    pod: pod(
+      {},
+      {
+        name: 'web',
+        namespace: 'shop',
+        annotations: { 'proxy.istio.io/config': 'holdApplicationUntilProxyStarts: true' },
+      },
+    ),
     options: { values: { nativeSidecars: false } },
   },
   {
     name: 'hold-native',
-    about: 'with native sidecars holdApplicationUntilProxyStarts needs no hook: init order already holds the app',
-    pod: pod({}, { name: 'web', namespace: 'shop', annotations: { 'proxy.istio.io/config': '{"holdApplicationUntilProxyStarts": true}' } }),
+    about:
+      'with native sidecars holdApplicationUntilProxyStarts needs no hook: init order already holds the app',
+    pod: pod(
+      {},
+      {
+        name: 'web',
+        namespace: 'shop',
+        annotations: { 'proxy.istio.io/config': '{"holdApplicationUntilProxyStarts": true}' },
+      },
+    ),
   },
   {
     name: 'proxy-config-metadata',
     about: 'proxyMetadata in proxy.istio.io/config becomes environment of both injected containers',
-    pod: pod({}, { name: 'web', namespace: 'shop', annotations: { 'proxy.istio.io/config': 'proxyMetadata:\n  ISTIO_META_DNS_CAPTURE: "true"\n' } }),
+    pod: pod(
+      {},
+      {
+        name: 'web',
+        namespace: 'shop',
+        annotations: { 'proxy.istio.io/config': 'proxyMetadata:\n  ISTIO_META_DNS_CAPTURE: "true"\n' },
+      },
+    ),
   },
   {
     name: 'status-port',
@@ -179,31 +258,57 @@ export const GOLDEN_CASES: GoldenCase[] = [
   },
   {
     name: 'prometheus-scrape',
-    about: "the app's prometheus.io annotations move into ISTIO_PROMETHEUS_ANNOTATIONS and point at the agent",
-    pod: pod({}, { name: 'web', namespace: 'shop', annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '9100', 'prometheus.io/path': '/m' } }),
+    about:
+      "the app's prometheus.io annotations move into ISTIO_PROMETHEUS_ANNOTATIONS and point at the agent",
+    pod: pod(
+      {},
+      {
+        name: 'web',
+        namespace: 'shop',
+        annotations: {
+          'prometheus.io/scrape': 'true',
+          'prometheus.io/port': '9100',
+          'prometheus.io/path': '/m',
+        },
+      },
+    ),
   },
   {
     name: 'prometheus-merge-off',
     about: 'prometheus.istio.io/merge-metrics=false keeps the app annotations as they are',
-    pod: pod({}, { name: 'web', namespace: 'shop', annotations: { 'prometheus.istio.io/merge-metrics': 'false', 'prometheus.io/port': '9100' } }),
+    pod: pod(
+      {},
+      {
+        name: 'web',
+        namespace: 'shop',
+        annotations: { 'prometheus.istio.io/merge-metrics': 'false', 'prometheus.io/port': '9100' },
+      },
+    ),
   },
   {
     name: 'proxy-override',
-    about: "a user istio-proxy container (image auto) overrides the injected one's resources and is remembered",
+    about:
+      "a user istio-proxy container (image auto) overrides the injected one's resources and is remembered",
     pod: pod({
-      containers: [app('web', 8080), { name: 'istio-proxy', image: 'auto', resources: { limits: { memory: '2Gi' } } }],
+      containers: [
+        app('web', 8080),
+        { name: 'istio-proxy', image: 'auto', resources: { limits: { memory: '2Gi' } } },
+      ],
     }),
   },
   {
     name: 'replicaset-pod',
-    about: 'a pod from a ReplicaSet: generateName, namespace from the request, owner resolved to the Deployment',
+    about:
+      'a pod from a ReplicaSet: generateName, namespace from the request, owner resolved to the Deployment',
     pod: {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: {
         generateName: 'cart-7c9d8f-',
         labels: { app: 'cart', version: 'v2', 'pod-template-hash': '7c9d8f' },
-        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'cart-7c9d8f', controller: true }],
+        ownerReferences: [
+          { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'cart-7c9d8f', controller: true },
+        ],
       },
       spec: { serviceAccountName: 'cart', containers: [app('cart', 7000)] },
     },
@@ -231,10 +336,15 @@ export const GOLDEN_CASES: GoldenCase[] = [
   },
   {
     name: 'gateway',
-    about: 'inject.istio.io/templates=gateway turns the pod\'s istio-proxy into a router',
+    about: "inject.istio.io/templates=gateway turns the pod's istio-proxy into a router",
     pod: pod(
       { containers: [{ name: 'istio-proxy', image: 'auto' }] },
-      { name: 'ingress', namespace: 'istio-ingress', labels: { istio: 'ingressgateway' }, annotations: { 'inject.istio.io/templates': 'gateway' } },
+      {
+        name: 'ingress',
+        namespace: 'istio-ingress',
+        labels: { istio: 'ingressgateway' },
+        annotations: { 'inject.istio.io/templates': 'gateway' },
+      },
     ),
   },
   {

@@ -50,8 +50,20 @@ export function replicaSetPod(): Record<string, unknown> {
           image: 'docker.io/istio/examples-bookinfo-reviews-v1:1.20.2',
           ports: [{ containerPort: 9080, protocol: 'TCP' }],
           resources: {},
-          volumeMounts: [{ name: 'kube-api-access-x7k2p', readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount' }],
-          readinessProbe: { httpGet: { path: '/health', port: 9080, scheme: 'HTTP' }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 },
+          volumeMounts: [
+            {
+              name: 'kube-api-access-x7k2p',
+              readOnly: true,
+              mountPath: '/var/run/secrets/kubernetes.io/serviceaccount',
+            },
+          ],
+          readinessProbe: {
+            httpGet: { path: '/health', port: 9080, scheme: 'HTTP' },
+            timeoutSeconds: 1,
+            periodSeconds: 10,
+            successThreshold: 1,
+            failureThreshold: 3,
+          },
           terminationMessagePath: '/dev/termination-log',
           terminationMessagePolicy: 'File',
           imagePullPolicy: 'IfNotPresent',
@@ -65,7 +77,12 @@ export function replicaSetPod(): Record<string, unknown> {
       securityContext: {},
       schedulerName: 'default-scheduler',
       tolerations: [
-        { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+        {
+          key: 'node.kubernetes.io/not-ready',
+          operator: 'Exists',
+          effect: 'NoExecute',
+          tolerationSeconds: 300,
+        },
       ],
       priority: 0,
       enableServiceLinks: true,

@@ -13,7 +13,13 @@ export interface Reply {
 export function call(
   url: string,
   ca: string,
-  init: { method?: string; path?: string; body?: string | Buffer; contentType?: string; headers?: Record<string, string> } = {},
+  init: {
+    method?: string;
+    path?: string;
+    body?: string | Buffer;
+    contentType?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Reply> {
   const target = new URL(init.path ?? '/inject', url);
   return new Promise((resolve, reject) => {
@@ -34,7 +40,12 @@ export function call(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), peer }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+            peer,
+          }),
         );
       },
     );

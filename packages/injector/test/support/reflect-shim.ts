@@ -38,7 +38,8 @@ const api = {
   getMetadata: get,
   hasOwnMetadata: (key: unknown, target: object, prop?: Key) => table(target, prop, false)?.has(key) ?? false,
   hasMetadata: (key: unknown, target: object, prop?: Key) => get(key, target, prop) !== undefined,
-  metadata: (key: unknown, value: unknown) => (target: object, prop?: Key) => api.defineMetadata(key, value, target, prop),
+  metadata: (key: unknown, value: unknown) => (target: object, prop?: Key) =>
+    api.defineMetadata(key, value, target, prop),
 };
 
 const R = Reflect as unknown as Record<string, unknown>;

@@ -9,7 +9,9 @@ x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoPro
 const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 
 function pem(label: string, der: ArrayBuffer): string {
-  const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
+  const b64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   return `-----BEGIN ${label}-----\n${b64.trimEnd()}\n-----END ${label}-----\n`;
 }
 
@@ -19,7 +21,10 @@ export interface TestCa {
 }
 
 export async function makeTestCa(): Promise<TestCa> {
-  const caKeys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  const caKeys = (await webcrypto.subtle.generateKey(alg, true, [
+    'sign',
+    'verify',
+  ])) as webcrypto.CryptoKeyPair;
   const notBefore = new Date(Date.now() - 60_000);
   const notAfter = new Date(Date.now() + 86_400_000);
   const ca = await x509.X509CertificateGenerator.createSelfSigned({
@@ -37,7 +42,10 @@ export async function makeTestCa(): Promise<TestCa> {
   return {
     caPem: ca.toString('pem'),
     async issue(commonName, serial) {
-      const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+      const keys = (await webcrypto.subtle.generateKey(alg, true, [
+        'sign',
+        'verify',
+      ])) as webcrypto.CryptoKeyPair;
       const cert = await x509.X509CertificateGenerator.create({
         serialNumber: serial,
         subject: `CN=${commonName}`,

@@ -31,7 +31,9 @@ export function gatewayTemplate(input: TemplateInput, sw: TemplateSwitches): Pod
   if (values.imagePullPolicy !== '') proxy.imagePullPolicy = values.imagePullPolicy;
   proxy.readinessProbe = {
     httpGet: { path: '/healthz/ready', port: PROXY_HEALTH_PORT },
-    ...(values.readinessInitialDelaySeconds === 0 ? {} : { initialDelaySeconds: values.readinessInitialDelaySeconds }),
+    ...(values.readinessInitialDelaySeconds === 0
+      ? {}
+      : { initialDelaySeconds: values.readinessInitialDelaySeconds }),
     periodSeconds: values.readinessPeriodSeconds,
     timeoutSeconds: 3,
     failureThreshold: values.readinessFailureThreshold,
@@ -54,7 +56,8 @@ export function gatewayTemplate(input: TemplateInput, sw: TemplateSwitches): Pod
       volumes: commonVolumes(input, false),
     },
   };
-  if (values.imagePullSecrets.length > 0) pod.spec.imagePullSecrets = values.imagePullSecrets.map((name) => ({ name }));
+  if (values.imagePullSecrets.length > 0)
+    pod.spec.imagePullSecrets = values.imagePullSecrets.map((name) => ({ name }));
   return pod;
 }
 

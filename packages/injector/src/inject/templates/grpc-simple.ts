@@ -10,7 +10,7 @@ const VOLUME = 'grpc-io-proxyless-bootstrap';
 function bootstrapScript(trustDomain: string): string {
   return [
     `NODE_ID="sidecar~\${INSTANCE_IP}~\${POD_NAME}.\${POD_NAMESPACE}~${trustDomain}"`,
-    'SERVER_URI="dns:///istiod.${ISTIO_NAMESPACE}.svc:15010"',
+    `SERVER_URI="dns:///istiod.\${ISTIO_NAMESPACE}.svc:15010"`,
     "echo '",
     '{',
     '  "xds_servers": [',

@@ -6,6 +6,7 @@ import type { PodLike } from '../../types.js';
 import { A } from '../annotations.js';
 import type { TemplateInput, TemplateSwitches } from '../template-input.js';
 import { gatewayTemplate } from './gateway.js';
+import { grpcAgentTemplate } from './grpc-agent.js';
 import { grpcSimpleTemplate } from './grpc-simple.js';
 import { sidecarTemplate } from './sidecar.js';
 
@@ -15,6 +16,7 @@ export const BUILTIN_TEMPLATES: Readonly<Record<string, TemplateFn>> = {
   sidecar: sidecarTemplate,
   gateway: gatewayTemplate,
   'grpc-simple': grpcSimpleTemplate,
+  'grpc-agent': grpcAgentTemplate,
 };
 
 /** The template names for a pod: the annotation's list when present, else `defaults`. */
@@ -25,7 +27,11 @@ export function selectTemplates(annotations: Record<string, string>, defaults: r
 }
 
 export function findTemplate(name: string, custom: Readonly<Record<string, TemplateFn>>): TemplateFn {
-  const fn = Object.hasOwn(custom, name) ? custom[name] : Object.hasOwn(BUILTIN_TEMPLATES, name) ? BUILTIN_TEMPLATES[name] : undefined;
+  const fn = Object.hasOwn(custom, name)
+    ? custom[name]
+    : Object.hasOwn(BUILTIN_TEMPLATES, name)
+      ? BUILTIN_TEMPLATES[name]
+      : undefined;
   if (fn === undefined) {
     const known = [...new Set([...Object.keys(BUILTIN_TEMPLATES), ...Object.keys(custom)])].sort();
     throw new TemplateError(`requested template "${name}" not found; have ${known.join(', ')}`);
@@ -33,4 +39,4 @@ export function findTemplate(name: string, custom: Readonly<Record<string, Templ
   return fn;
 }
 
-export { gatewayTemplate, grpcSimpleTemplate, sidecarTemplate };
+export { gatewayTemplate, grpcAgentTemplate, grpcSimpleTemplate, sidecarTemplate };

@@ -1,9 +1,10 @@
 // The `sidecar` member of the template family: Istio's sidecar injection template (manifests/charts/istio-control/istio-discovery/files/
 // injection-template.yaml, istiod 1.30) written as code: it renders the partial pod that is merged onto the
 // user's pod. Rendering is pure: same input, same output.
+import { TemplateError } from '../../errors.js';
 import type { ContainerLike, PodLike, StringMap, VolumeLike } from '../../types.js';
 import { isRecord } from '../../types.js';
-import { A, L, annotationOr } from '../annotations.js';
+import { A, annotationOr, L } from '../annotations.js';
 import { ENVOY_PROM_PORT, INIT_CONTAINER, PROXY_HEALTH_PORT, VALIDATION_CONTAINER } from '../config.js';
 import { jsonAnnotation, proxyContainer } from '../proxy-container.js';
 import type { TemplateInput, TemplateSwitches } from '../template-input.js';
@@ -47,7 +48,8 @@ export function templateLabels(input: TemplateInput): StringMap {
   }
   const name = l[L.canonicalName] || l['app.kubernetes.io/name'] || l.app || input.deployMeta.name;
   out[L.canonicalName] = trimAllChars(name.slice(0, 63), '-_.');
-  out[L.canonicalRevision] = l[L.canonicalRevision] || l['app.kubernetes.io/version'] || l.version || 'latest';
+  out[L.canonicalRevision] =
+    l[L.canonicalRevision] || l['app.kubernetes.io/version'] || l.version || 'latest';
   return out;
 }
 
@@ -61,14 +63,18 @@ export function templateAnnotations(input: TemplateInput, sw: TemplateSwitches):
     if (!Object.hasOwn(a, A.defaultContainer)) out[A.defaultContainer] = first;
   }
   if (v.cni.enabled) {
-    if (v.cni.provider === 'multus') out[A.multusNetworks] = appendMultusNetwork(a[A.multusNetworks], 'default/istio-cni');
+    if (v.cni.provider === 'multus')
+      out[A.multusNetworks] = appendMultusNetwork(a[A.multusNetworks], 'default/istio-cni');
     out[A.interceptionMode] = sw.interceptionMode;
     const inc = annotationOr(a, A.includeOutboundIPRanges, v.includeIPRanges);
     if (inc) out[A.includeOutboundIPRanges] = inc;
     const exc = annotationOr(a, A.excludeOutboundIPRanges, v.excludeIPRanges);
     if (exc) out[A.excludeOutboundIPRanges] = exc;
     out[A.includeInboundPorts] = annotationOr(a, A.includeInboundPorts, v.includeInboundPorts);
-    out[A.excludeInboundPorts] = excludeInboundPort(sw.statusPort, annotationOr(a, A.excludeInboundPorts, v.excludeInboundPorts));
+    out[A.excludeInboundPorts] = excludeInboundPort(
+      sw.statusPort,
+      annotationOr(a, A.excludeInboundPorts, v.excludeInboundPorts),
+    );
     if (Object.hasOwn(a, A.includeOutboundPorts) || v.includeOutboundPorts !== '') {
       out[A.includeOutboundPorts] = annotationOr(a, A.includeOutboundPorts, v.includeOutboundPorts);
     }
@@ -86,7 +92,10 @@ export function templateAnnotations(input: TemplateInput, sw: TemplateSwitches):
 export function iptablesArgs(input: TemplateInput, sw: TemplateSwitches): string[] {
   const a = input.annotations;
   const v = input.values;
-  const excluded = excludeInboundPort(sw.statusPort, annotationOr(a, A.excludeInboundPorts, v.excludeInboundPorts));
+  const excluded = excludeInboundPort(
+    sw.statusPort,
+    annotationOr(a, A.excludeInboundPorts, v.excludeInboundPorts),
+  );
   const base = `${ENVOY_PROM_PORT},${PROXY_HEALTH_PORT}`;
   const args = [
     'istio-iptables',
@@ -184,13 +193,19 @@ export function commonVolumes(input: TemplateInput, crl: boolean): VolumeLike[] 
   out.push({
     name: 'istio-token',
     projected: {
-      sources: [{ serviceAccountToken: { path: 'istio-token', expirationSeconds: 43200, audience: v.tokenAudience } }],
+      sources: [
+        { serviceAccountToken: { path: 'istio-token', expirationSeconds: 43200, audience: v.tokenAudience } },
+      ],
     },
   });
   if (v.pilotCertProvider === 'istiod') {
     out.push({ name: 'istiod-ca-cert', configMap: { name: v.trustBundleName || 'istio-ca-root-cert' } });
   }
-  if (crl) out.push({ name: 'istio-ca-crl', configMap: { name: v.crlConfigMapName || 'istio-ca-crl', optional: true } });
+  if (crl)
+    out.push({
+      name: 'istio-ca-crl',
+      configMap: { name: v.crlConfigMapName || 'istio-ca-crl', optional: true },
+    });
   if (v.mountMtlsCerts) {
     const sa = input.pod.spec.serviceAccountName;
     out.push({ name: 'istio-certs', secret: { optional: true, secretName: `istio.${sa || 'default'}` } });
@@ -199,7 +214,9 @@ export function commonVolumes(input: TemplateInput, crl: boolean): VolumeLike[] 
     const user = jsonAnnotation(input, A.userVolume);
     for (const name of Object.keys(user)) {
       const spec = user[name];
-      out.push({ name, ...(isRecord(spec) ? spec : {}) });
+      if (!isRecord(spec))
+        throw new TemplateError(`annotation ${A.userVolume}: volume "${name}" must be an object`);
+      out.push({ name, ...spec });
     }
   }
   return out;
