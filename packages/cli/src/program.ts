@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { startDev } from './commands/dev.js';
+import { injectCommand, injectWebhookCommand } from './commands/inject.js';
 
 export interface Io {
   out(line: string): void;
@@ -32,6 +33,42 @@ export function createProgram(io: Io): { run(argv: readonly string[]): Promise<n
       exitCode = outcome.exitCode;
     });
 
+  program
+    .command('inject')
+    .description('add sidecars to the workloads of a manifest file, as istioctl kube-inject does')
+    .requiredOption('-f, --filename <file>', "manifest file, or '-' for stdin")
+    .option('-o, --output <file>', 'write the result to this file instead of stdout')
+    .option('--revision <rev>', 'the control plane revision the sidecars belong to')
+    .action(async (opts: { filename: string; output?: string; revision?: string }) => {
+      const outcome = await injectCommand({
+        file: opts.filename,
+        ...(opts.output === undefined ? {} : { output: opts.output }),
+        ...(opts.revision === undefined ? {} : { revision: opts.revision }),
+        ...(opts.filename === '-' ? { stdin: await readStdin() } : {}),
+      });
+      if (outcome.stdout !== '') io.out(outcome.stdout.replace(/\n$/, ''));
+      for (const line of outcome.stderr) io.err(line);
+      exitCode = outcome.exitCode;
+    });
+
+  program
+    .command('inject-webhook')
+    .description('run the sidecar injection admission webhook (HTTPS; --listen, --tls-cert, --tls-key, ...)')
+    .allowUnknownOption()
+    .helpOption(false)
+    .argument('[flags...]', 'webhook flags: --listen host:port --tls-cert FILE --tls-key FILE [--revision R]')
+    .action(async (flags: string[]) => {
+      const server = await injectWebhookCommand(flags, (e) => io.err(`mesh inject-webhook: ${e.message}`));
+      io.err(`mesh inject-webhook: listening on ${server.url}`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          void server.close().then(resolve);
+        };
+        process.once('SIGTERM', stop);
+        process.once('SIGINT', stop);
+      });
+    });
+
   return {
     async run(argv) {
       try {
@@ -45,4 +82,10 @@ export function createProgram(io: Io): { run(argv: readonly string[]): Promise<n
       }
     },
   };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
