@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { type LoadedResource, resourceKey, resourceRef } from '../loader/loaded-resource.js';
 import type { ServiceEntry } from '../schema/istio/service-entry.js';
 import type { Service } from '../schema/kube/service.js';
+import { allocatedClusterIP } from './cluster-ip.js';
 import { DEFAULT_DOMAIN_SUFFIX, serviceFqdn } from './hostname.js';
 import { freezeLabels, isEmptyLabels, MeshWellKnown } from './labels.js';
 import { namespaceOf } from './mesh-kinds.js';
@@ -17,7 +18,8 @@ const NO_ADDRESSES: readonly string[] = Object.freeze([]);
  * The MeshService of a Kubernetes Service:
  * - hostname `name.namespace.svc.<domainSuffix>`;
  * - `type: ExternalName` is a MeshExternal alias resolved by DNS (`externalName` kept);
- * - `clusterIP: None` (headless) is Passthrough; otherwise the cluster IPs are the addresses;
+ * - `clusterIP: None` (headless) is Passthrough; otherwise the cluster IPs are the addresses, and a Service
+ *   written without one (not ExternalName) gets the address the API server would allocate (cluster-ip.ts);
  * - each port's protocol by Istio's detection (UDP, appProtocol, name prefix, server-first ports);
  * - an empty selector counts as none (the Service's endpoints then come from Endpoints/EndpointSlices);
  * - exportTo from the `networking.istio.io/exportTo` annotation, `*` when absent.
@@ -37,11 +39,16 @@ export function serviceFromKubernetes(
   }
   let clusterIP: string | undefined;
   let addresses = NO_ADDRESSES;
+  let allocated = false;
   if (spec.clusterIP === 'None') resolution = 'Passthrough';
   else if (spec.clusterIP !== undefined && spec.clusterIP !== '') {
     clusterIP = spec.clusterIP;
     const ips = spec.clusterIPs !== undefined && spec.clusterIPs.length > 1 ? spec.clusterIPs : [clusterIP];
     addresses = Object.freeze([...ips]);
+  } else if (externalName === undefined) {
+    clusterIP = allocatedClusterIP(namespace, r.name);
+    allocated = true;
+    addresses = Object.freeze([clusterIP]);
   }
   const ports = Object.freeze(
     (spec.ports ?? []).map((p) =>
@@ -61,6 +68,7 @@ export function serviceFromKubernetes(
     name: r.name,
     ports,
     ...(clusterIP === undefined ? {} : { clusterIP }),
+    ...(allocated ? { clusterIPAllocated: true as const } : {}),
     addresses,
     labels: freezeLabels(meta.labels),
     ...(selector === undefined ? {} : { selector }),

@@ -1,6 +1,7 @@
 // The service registry: services, workload instances, endpoints and the scoping of Istio configs, built from
 // loaded resources. Re-exports the public API only; helpers used between these files stay internal.
 export { serviceFromKubernetes, servicesFromServiceEntry } from './build-services.js';
+export { allocatedClusterIP, SERVICE_CIDR } from './cluster-ip.js';
 export type { MeshDestinationRuleMatch } from './destination-rules.js';
 export type { ServiceEndpoint } from './endpoints.js';
 export { RegistryError, RegistryErrorCode } from './errors.js';

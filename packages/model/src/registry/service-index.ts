@@ -2,6 +2,7 @@
 // resources declare the same hostname in one namespace, the first candidate wins: candidates come Kubernetes
 // Services first (a ServiceEntry cannot squat on a Service's name, as in Istio), then ServiceEntries in
 // namespace/name order (Istio: the oldest).
+import { allocatedClusterIP } from './cluster-ip.js';
 import { push } from './config-index.js';
 import { type MeshService, meshServiceKey } from './service.js';
 import { isExportedTo } from './visibility.js';
@@ -18,7 +19,7 @@ export class ServiceIndex {
   constructor(candidates: Iterable<MeshService>) {
     const chosen = new Map<string, MeshService>();
     for (const s of candidates) if (!chosen.has(meshServiceKey(s))) chosen.set(meshServiceKey(s), s);
-    const all = [...chosen.values()].sort(
+    const all = resolveAllocatedIPs([...chosen.values()]).sort(
       (a, b) => cmp(a.hostname, b.hostname) || primaryOrder(a, b) || cmp(a.namespace, b.namespace),
     );
     const byHost = new Map<string, MeshService[]>();
@@ -56,6 +57,28 @@ export class ServiceIndex {
   visibleFrom(namespace: string): readonly MeshService[] {
     return Object.freeze(this.all.filter((s) => isExportedTo(s.exportTo, s.namespace, namespace)));
   }
+}
+
+/**
+ * Allocated cluster IPs never collide with an explicit one or with each other: explicit addresses are taken
+ * first, then allocated ones in namespace/name order; a service whose address is taken re-hashes (a new frozen
+ * object; every other service keeps its identity).
+ */
+function resolveAllocatedIPs(services: readonly MeshService[]): MeshService[] {
+  const used = new Set<string>();
+  for (const s of services) if (s.clusterIPAllocated !== true) for (const a of s.addresses) used.add(a);
+  const allocated = services
+    .filter((s) => s.clusterIPAllocated === true)
+    .sort((a, b) => cmp(a.namespace, b.namespace) || cmp(a.name, b.name));
+  const replaced = new Map<MeshService, MeshService>();
+  for (const s of allocated) {
+    let ip = s.clusterIP ?? '';
+    for (let attempt = 1; used.has(ip); attempt++) ip = allocatedClusterIP(s.namespace, s.name, attempt);
+    used.add(ip);
+    if (ip !== s.clusterIP)
+      replaced.set(s, Object.freeze({ ...s, clusterIP: ip, addresses: Object.freeze([ip]) }));
+  }
+  return services.map((s) => replaced.get(s) ?? s);
 }
 
 function cmp(a: string, b: string): number {

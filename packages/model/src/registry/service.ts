@@ -40,8 +40,13 @@ export interface MeshService {
   /** The name of the resource the service comes from (the Service, or the ServiceEntry). */
   readonly name: string;
   readonly ports: readonly MeshServicePort[];
-  /** The Kubernetes cluster IP; absent for headless and ExternalName Services and for ServiceEntries. */
+  /**
+   * The Kubernetes cluster IP; absent for headless and ExternalName Services and for ServiceEntries. A Service
+   * written without one gets one from 10.96.0.0/12, as the API server would allocate it (see cluster-ip.ts).
+   */
   readonly clusterIP?: string;
+  /** True when the registry allocated `clusterIP` because the manifest had none. */
+  readonly clusterIPAllocated?: true;
   /** Virtual addresses clients dial: cluster IPs, or the ServiceEntry's addresses (CIDRs of one host as IPs). */
   readonly addresses: readonly string[];
   /** Labels of the Service or ServiceEntry. */

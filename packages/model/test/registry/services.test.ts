@@ -1,6 +1,6 @@
 // Services from Kubernetes Services and ServiceEntries, and their visibility (exportTo).
 import { describe, expect, it } from 'vitest';
-import { buildRegistry, MeshProtocol } from '../../src/registry/index.js';
+import { allocatedClusterIP, buildRegistry, MeshProtocol } from '../../src/registry/index.js';
 import { bookinfo, yaml } from './support.js';
 
 describe('Kubernetes Services', () => {
@@ -25,8 +25,11 @@ describe('Kubernetes Services', () => {
       source: 'kubernetes',
       origin: 'Service default/reviews',
       originKey: '/Service/default/reviews',
-      addresses: [],
+      clusterIPAllocated: true,
     });
+    // Written without a clusterIP: the one the API server would allocate, in 10.96.0.0/12.
+    expect(reviews?.clusterIP).toBe(allocatedClusterIP('default', 'reviews'));
+    expect(reviews?.addresses).toEqual([reviews?.clusterIP]);
     expect(reg.servicesInNamespace('default')).toHaveLength(4);
     expect(reg.servicesInNamespace('other')).toEqual([]);
   });
