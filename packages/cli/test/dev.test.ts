@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,22 @@ describe('mesh dev', () => {
     expect(outcome.exitCode).toBe(1);
     expect(outcome.stdout).toEqual([`mesh dev: loaded 1 resource(s) from ${dir} (1 Service)`]);
     expect(outcome.stderr.at(-1)).toMatch(/the dev mesh is not built yet/);
+  });
+
+  it('leaves the networking/ task configs out of the start (they are applied one at a time)', async () => {
+    const service =
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: reviews\nspec:\n  ports:\n  - port: 9080\n';
+    const vs = (host: string) =>
+      `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\nspec:\n  hosts: [${host}]\n`;
+    writeFileSync(join(dir, 'svc.yaml'), service);
+    mkdirSync(join(dir, 'networking'));
+    writeFileSync(join(dir, 'networking', 'one.yaml'), vs('reviews'));
+    writeFileSync(join(dir, 'networking', 'two.yaml'), vs('reviews'));
+    const outcome = await startDev({ dir });
+    expect(outcome.stdout).toEqual([`mesh dev: loaded 1 resource(s) from ${dir} (1 Service)`]);
+    expect(outcome.stderr.join('\n')).not.toMatch(/VirtualService/);
+    const all = await startDev({ dir, exclude: [] });
+    expect(all.stderr.join('\n')).toMatch(/expected a unique name: VirtualService default\/reviews/);
   });
 
   it('names a missing directory', async () => {

@@ -41,8 +41,21 @@ function isJsonManifest(text: string): boolean {
   }
 }
 
-/** The manifest files under `dir`, recursively, sorted; directories named `.x` and node_modules are skipped. */
-export async function listManifestFiles(dir: string): Promise<string[]> {
+/** Options of a directory walk. */
+export interface DirectoryOptions {
+  /**
+   * Paths relative to the directory (`networking`, `tasks/old.yaml`; `/` separators) that are not read: a
+   * directory listed here is skipped with everything under it.
+   */
+  readonly exclude?: readonly string[];
+}
+
+/**
+ * The manifest files under `dir`, recursively, sorted; directories named `.x` and node_modules are skipped, and
+ * so are the `exclude` paths.
+ */
+export async function listManifestFiles(dir: string, options: DirectoryOptions = {}): Promise<string[]> {
+  const excluded = new Set((options.exclude ?? []).map((p) => join(dir, p)));
   const out: string[] = [];
   const seen = new Set<string>(); // real paths of directories walked: symlink cycles end here
   const seenFiles = new Set<string>();
@@ -55,6 +68,7 @@ export async function listManifestFiles(dir: string): Promise<string[]> {
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = join(d, e.name);
+      if (excluded.has(p)) continue;
       // Symlinks are followed (Kubernetes mounts ConfigMap files as links); a dangling link is skipped.
       const info = e.isSymbolicLink() ? await stat(p).catch(() => undefined) : e;
       if (info === undefined) continue;
@@ -114,13 +128,13 @@ export async function loadFile(path: string, options: Omit<LoadOptions, 'file'> 
  */
 export async function loadDirectory(
   dir: string,
-  options: Omit<LoadOptions, 'file'> = {},
+  options: Omit<LoadOptions, 'file'> & DirectoryOptions = {},
 ): Promise<LoadResult> {
   let files: string[];
   try {
     const info = await stat(dir);
     if (!info.isDirectory()) return unreadable(dir, 'is not a directory');
-    files = await listManifestFiles(dir);
+    files = await listManifestFiles(dir, options);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return unreadable(

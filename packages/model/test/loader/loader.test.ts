@@ -159,6 +159,19 @@ describe('files and directories', () => {
     ]);
   });
 
+  it('leaves out the excluded paths relative to the directory, with everything under them', async () => {
+    mkdirSync(join(dir, 'networking', 'step'), { recursive: true });
+    writeFileSync(join(dir, 'a.yaml'), svc('a'));
+    writeFileSync(join(dir, 'networking', 'a.yaml'), svc('a'));
+    writeFileSync(join(dir, 'networking', 'step', 'b.yaml'), svc('b'));
+    writeFileSync(join(dir, 'old.yaml'), svc('old'));
+    const r = await loadDirectory(dir, { exclude: ['networking', 'old.yaml'] });
+    expect(r.ok).toBe(true);
+    expect(r.resources.map((x) => x.name)).toEqual(['a']);
+    // Without the exclusion the same directory has a duplicate.
+    expect((await loadDirectory(dir)).errors).toHaveLength(1);
+  });
+
   it('follows symlinked files and directories (as Kubernetes mounts ConfigMaps), without looping on cycles', async () => {
     mkdirSync(join(dir, 'real'));
     writeFileSync(join(dir, 'real', 'ns.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n');
