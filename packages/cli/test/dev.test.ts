@@ -45,7 +45,7 @@ describe('mesh dev', () => {
     const service =
       'apiVersion: v1\nkind: Service\nmetadata:\n  name: reviews\nspec:\n  ports:\n  - port: 9080\n';
     const vs = (host: string) =>
-      `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\nspec:\n  hosts: [${host}]\n`;
+      `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\nspec:\n  hosts: [${host}]\n  http:\n  - route:\n    - destination: { host: ${host} }\n`;
     writeFileSync(join(dir, 'svc.yaml'), service);
     mkdirSync(join(dir, 'networking'));
     writeFileSync(join(dir, 'networking', 'one.yaml'), vs('reviews'));
