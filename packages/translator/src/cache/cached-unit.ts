@@ -13,7 +13,15 @@ interface PushStore {
   readonly shared: TranslationCache | undefined;
   private: TranslationCache | undefined;
   readonly scopeKeys: WeakMap<MeshProxy, string>;
+  /** The scope entries each proxy used last, while still the ones cacheFor would give (see scopeEntries). */
+  readonly entries: WeakMap<MeshProxy, ScopeView>;
   readonly meshKey: string;
+}
+
+interface ScopeView {
+  readonly cache: TranslationCache;
+  readonly entries: Map<string, CacheEntry>;
+  readonly generation: number;
 }
 
 const stores = new WeakMap<PushContext, PushStore>();
@@ -28,6 +36,7 @@ function storeOf(push: PushContext): PushStore {
       shared: push.translationCache,
       private: undefined,
       scopeKeys: new WeakMap(),
+      entries: new WeakMap(),
       meshKey: JSON.stringify(push.mesh),
     };
     stores.set(push, s);
@@ -40,7 +49,7 @@ export function cacheFor(push: PushContext): TranslationCache {
   const s = storeOf(push);
   if (s.shared?.sync(push.registry, s.meshKey) === true) return s.shared;
   if (s.private === undefined) {
-    s.private = new TranslationCache();
+    s.private = TranslationCache.forOnePush();
     s.private.sync(push.registry, s.meshKey);
   }
   return s.private;
@@ -57,13 +66,24 @@ export function scopeKey(push: PushContext, proxy: MeshProxy): string {
   return key;
 }
 
-/** The entries of `proxy`'s scope in the cache `push` uses. */
-export function scopeEntries(
-  push: PushContext,
-  proxy: MeshProxy,
-): { cache: TranslationCache; entries: Map<string, CacheEntry> } {
+/**
+ * The entries of `proxy`'s scope in the cache `push` uses. Asked for every unit: the answer is kept per proxy while
+ * its cache still holds the push's registry and has not been cleared since.
+ */
+export function scopeEntries(push: PushContext, proxy: MeshProxy): ScopeView {
+  const s = storeOf(push);
+  const last = s.entries.get(proxy);
+  if (
+    last !== undefined &&
+    last.cache.registry === push.registry &&
+    last.generation === last.cache.generation &&
+    (last.cache === s.shared || s.shared?.registry !== push.registry)
+  )
+    return last;
   const cache = cacheFor(push);
-  return { cache, entries: cache.scope(scopeKey(push, proxy)) };
+  const view = { cache, entries: cache.scope(scopeKey(push, proxy)), generation: cache.generation };
+  s.entries.set(proxy, view);
+  return view;
 }
 
 function replay(messages: readonly TranslationMessage[], sink: MessageSink): void {

@@ -5,7 +5,7 @@
 import type { MeshProxy } from '../proxy.js';
 import type { PushContext } from '../push-context.js';
 import type { Translation } from '../translate.js';
-import { cacheFor, cachedValues } from './cached-unit.js';
+import { cachedValues, cacheFor } from './cached-unit.js';
 import type { TranslationCache } from './translation-cache.js';
 
 function internAll<T extends object>(

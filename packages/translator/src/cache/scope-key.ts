@@ -5,7 +5,7 @@
 // to the label keys some Istio config of the registry selects on (Sidecar, DestinationRule and EnvoyFilter
 // workload selectors, policy selectors, VirtualService sourceLabels, locality failoverPriority): labels no config
 // looks at cannot change a shared resource. Per-proxy parts (inbound) are not shared.
-import { localityFromLabels, type LoadedResource, type Registry } from '@minimesh/model';
+import { type LoadedResource, localityFromLabels, type Registry } from '@minimesh/model';
 import type { MeshProxy } from '../proxy.js';
 
 /** Property names whose object values are label selectors (keys are label names). */

@@ -7,13 +7,14 @@
 //   service and DestinationRules of every destination and mirror host of those VirtualServices (routes read their
 //   ports and subsets); a VirtualService that delegates is not cached;
 // - a route configuration: reused when its virtual hosts are the same objects;
-// - the outbound listeners of a scope: everything about every host of the scope (cheap to rebuild; unchanged
-//   listeners keep their objects).
+// - the outbound listeners of a scope: the services of the scope, and everything about its non-HTTP services
+//   (cheap to rebuild; unchanged listeners keep their objects).
 import {
   type Cluster,
   type ClusterLoadAssignment,
-  type LoadedResource,
+  isHttp,
   type Listener,
+  type LoadedResource,
   type MeshService,
   type RouteConfiguration,
   resolveShortName,
@@ -46,35 +47,41 @@ function keys(channels: readonly Channel[], hostname: string): readonly string[]
   return out;
 }
 const VH_OWN: readonly Channel[] = ['svc', 'vs', 'dr'];
+const VH_DESTINATION: readonly Channel[] = ['svc', 'dr'];
 
 // Unit keys are looked up for every unit of every proxy: they are built once and reused, so that each lookup hashes
 // a string V8 has hashed before instead of a fresh concatenation.
-const portKeys = new WeakMap<MeshService, Map<string, string>>();
+const portKeys = {
+  c: new WeakMap<MeshService, Map<number, string>>(),
+  v: new WeakMap<MeshService, Map<number, string>>(),
+};
 function servicePortKey(kind: 'c' | 'v', service: MeshService, port: number): string {
-  let byPort = portKeys.get(service);
+  let byPort = portKeys[kind].get(service);
   if (byPort === undefined) {
     byPort = new Map();
-    portKeys.set(service, byPort);
+    portKeys[kind].set(service, byPort);
   }
-  const short = `${kind}${port}`;
-  let key = byPort.get(short);
+  let key = byPort.get(port);
   if (key === undefined) {
     key = `${kind}|${service.namespace}|${service.hostname}|${port}`;
-    byPort.set(short, key);
+    byPort.set(port, key);
   }
   return key;
 }
-const nameKeys = new Map<string, string>();
+/** Unit keys by name, one table per kind (names come from requests too: kinds must never share a key). */
+const nameKeys = { e: new Map<string, string>(), r: new Map<string, string>(), s: new Map<string, string>() };
+/** A bound on each table (names Envoy asks for are not ours to trust); past it the table starts over. */
+const MAX_NAME_KEYS = 100_000;
 function nameKey(kind: 'e' | 'r' | 's', name: string): string {
-  const byName = kind === 'e' ? name : `${kind}|${name}`;
-  let key = nameKeys.get(byName);
+  const table = nameKeys[kind];
+  let key = table.get(name);
   if (key === undefined) {
+    if (table.size >= MAX_NAME_KEYS) table.clear();
     key = `${kind}|${name}`;
-    nameKeys.set(byName, key);
+    table.set(name, key);
   }
   return key;
 }
-const VH_DESTINATION: readonly Channel[] = ['svc', 'dr'];
 
 /** The outbound clusters of one service port, built by `build` with the sink it is given. */
 export function sharedOutboundClusters(
@@ -185,6 +192,17 @@ function reuseEqual(previous: readonly Listener[] | undefined, next: Listener[])
   });
 }
 
+const SERVICE_ONLY: readonly Channel[] = Object.freeze(['svc']);
+
+/**
+ * What the outbound listeners take from a service: an HTTP service only its ports (its listener routes by RDS, so
+ * VirtualServices, rules and endpoints reach it through the route config); any other service everything, as TCP
+ * and TLS listeners inline VirtualService tcp/tls routes and may depend on endpoints.
+ */
+function listenerChannels(service: MeshService): readonly Channel[] {
+  return service.ports.every((p) => isHttp(p.protocol)) ? SERVICE_ONLY : ALL_CHANNELS;
+}
+
 /** The last outbound listeners built for a scope (kept when their entry is dropped, to reuse equal ones). */
 const lastListeners = new WeakMap<object, readonly Listener[]>();
 
@@ -197,7 +215,7 @@ export function sharedOutboundListeners(
 ): readonly Listener[] {
   const services = push.sidecarScope(proxy).services;
   const { entries } = scopeEntries(push, proxy);
-  const hosts = () => [...new Set(services.map((s) => s.hostname))].flatMap((h) => keys(ALL_CHANNELS, h));
+  const hosts = () => [...new Set(services.flatMap((s) => keys(listenerChannels(s), s.hostname)))];
   return cachedUnit(push, proxy, 'l', services, sink, hosts, (s) => {
     const listeners = reuseEqual(lastListeners.get(entries), build(s));
     lastListeners.set(entries, listeners);

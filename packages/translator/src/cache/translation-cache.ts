@@ -16,6 +16,7 @@
 // A push whose registry the cache cannot reach by advances from the one it holds resets the cache (correct,
 // just not incremental); a push of an older version than the cache holds gets a private cache of its own.
 import type { Registry, RegistryApplyResult } from '@minimesh/model';
+import { advanceGatewayApiView, gatewayApiView } from '../gateway-api/registry-view.js';
 import type { TranslationMessage } from '../messages.js';
 import { type DirtyHosts, dirtyHosts, mergeDirty } from './dirty-hosts.js';
 
@@ -55,24 +56,43 @@ export class TranslationCache {
   /** Scope key -> unit key -> entry. */
   readonly #scopes = new Map<string, Map<string, CacheEntry>>();
   #size = 0;
+  #generation = 0;
+  /** False for a cache of one push (never advanced): entries need no dependency index. */
+  #indexed = true;
   /** Per-proxy resources, by `proxy id|type|name`: the last one built and its JSON (see intern.ts). */
   readonly interned = new Map<string, { readonly json: string; readonly value: object }>();
   /** How many entries were reused and built since construction (for tests and benchmarks). */
   hits = 0;
   misses = 0;
 
+  /** A cache for one push only (what a push without the caller's cache shares within itself). */
+  static forOnePush(): TranslationCache {
+    const cache = new TranslationCache();
+    cache.#indexed = false;
+    return cache;
+  }
+
   /**
    * Records what `registry.apply(...)` (= `result`) changed, so that pushes of `result.registry` rebuild only
    * what depends on it. Advances may be chained (A -> B, B -> C) before the next push.
    */
   advance(from: Registry, result: RegistryApplyResult): void {
-    if (result.registry === from) return;
-    this.#steps.set(from, { to: result.registry, dirty: dirtyHosts(from, result) });
+    // Pushes translate the registry's Gateway API view (gateway-api/registry-view.ts): the step is recorded
+    // between views. Undefined means the view cannot follow this apply: the next push starts afresh.
+    const step = advanceGatewayApiView(from, result);
+    const fromView = gatewayApiView(from);
+    if (step === undefined || step.registry === fromView) return;
+    this.#steps.set(fromView, { to: step.registry, dirty: dirtyHosts(fromView, step) });
   }
 
   /** The registry version entries are valid for. */
   get registry(): Registry | undefined {
     return this.#registry;
+  }
+
+  /** Bumped by every clear(): scope maps handed out before belong to no cache any more. */
+  get generation(): number {
+    return this.#generation;
   }
 
   /**
@@ -89,6 +109,8 @@ export class TranslationCache {
     if (this.#registry !== undefined) this.#past.add(this.#registry);
     this.#registry = registry;
     this.#meshKey = meshKey;
+    // Advances from versions left behind can never be taken: drop them (and the registries they hold).
+    for (const from of this.#steps.keys()) if (this.#past.has(from)) this.#steps.delete(from);
     return true;
   }
 
@@ -111,6 +133,7 @@ export class TranslationCache {
 
   /** Drops every entry (not the interned per-proxy resources: equal JSON is equal whatever the version). */
   clear(): void {
+    this.#generation++;
     this.#scopes.clear();
     this.#byDep.clear();
     this.#size = 0;
@@ -118,6 +141,10 @@ export class TranslationCache {
 
   /** Drops the entries built from `key`. */
   #invalidate(key: string): void {
+    if (!this.#indexed) {
+      this.clear();
+      return;
+    }
     const entries = this.#byDep.get(key);
     if (entries === undefined) return;
     this.#byDep.delete(key);
@@ -164,6 +191,7 @@ export class TranslationCache {
     const entry: CacheEntry = { value, anchor, deps, messages, scope, unitKey };
     scope.set(unitKey, entry);
     this.#size++;
+    if (!this.#indexed) return;
     for (const d of deps) {
       let set = this.#byDep.get(d);
       if (set === undefined) {

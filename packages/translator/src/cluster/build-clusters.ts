@@ -5,6 +5,7 @@
 // input gives byte-identical output. Bad input never throws: it becomes a message and the rest is translated.
 import { type Cluster, isUdp } from '@minimesh/model';
 import { sharedOutboundClusters, sharedStaticCluster } from '../cache/shared-resources.js';
+import { mergeClusters, sortedOutboundClusters } from '../cache/sorted-clusters.js';
 import { ingressClusters } from '../listener/ingress-clusters.js';
 import type { MessageSink } from '../messages.js';
 import type { MeshProxy } from '../proxy.js';
@@ -23,6 +24,8 @@ export { ClusterMessageCode } from './rule-checks.js';
 export function buildClusters(proxy: MeshProxy, push: PushContext, sink: MessageSink): Cluster[] {
   const builder = new ClusterBuilder(proxy, push, sink);
   const scope = push.sidecarScope(proxy);
+  // Outbound clusters: the outputs of the shared units, in scope order; the proxy's own clusters come after.
+  const outbound: (readonly Cluster[])[] = [];
   const clusters: Cluster[] = [];
   for (const service of scope.services) {
     if (service.resolution === 'DynamicDNS' && service.hostname.startsWith('*')) {
@@ -41,8 +44,8 @@ export function buildClusters(proxy: MeshProxy, push: PushContext, sink: Message
       if (isUdp(port.protocol)) continue;
       try {
         // Shared by the proxies of one scope and across pushes while the service's hostname is unchanged.
-        clusters.push(
-          ...sharedOutboundClusters(push, proxy, service, port.port, sink, (s) =>
+        outbound.push(
+          sharedOutboundClusters(push, proxy, service, port.port, sink, (s) =>
             new ClusterBuilder(proxy, push, s).outboundClusters(service, port),
           ),
         );
@@ -69,12 +72,6 @@ export function buildClusters(proxy: MeshProxy, push: PushContext, sink: Message
     );
   }
   reportRules(push.registry, push.mesh.domainSuffix, sink);
-  return dedupeAndSort(clusters);
-}
-
-/** istiod's normalizeClusters (first of a name wins), then sorted by name. */
-function dedupeAndSort(clusters: readonly Cluster[]): Cluster[] {
-  const byName = new Map<string, Cluster>();
-  for (const c of clusters) if (!byName.has(c.name ?? '')) byName.set(c.name ?? '', c);
-  return [...byName.values()].sort((a, b) => ((a.name ?? '') < (b.name ?? '') ? -1 : 1));
+  // istiod's normalizeClusters (first of a name wins), then sorted by name; the outbound part sorted once per scope.
+  return mergeClusters(sortedOutboundClusters(push, proxy, outbound, sink), clusters);
 }

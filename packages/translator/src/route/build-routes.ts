@@ -25,6 +25,7 @@ import type { MessageSink } from '../messages.js';
 import { gatewayHttpRouteName, gatewayHttpsRouteName, sidecarRouteName, virtualHostName } from '../naming.js';
 import type { MeshProxy } from '../proxy.js';
 import type { PushContext } from '../push-context.js';
+import { routeConfigAllows } from '../sidecar-egress.js';
 import { type GatewayServer, gatewayServers, serverProtocol, terminatesTls } from './gateway-servers.js';
 import { type RouteEnv, translateHttpRoute } from './http-route.js';
 import { servicePortHashPolicy } from './route-action.js';
@@ -128,6 +129,7 @@ function sidecarRoutes(proxy: MeshProxy, push: PushContext, sink: MessageSink): 
   for (const svc of scope.services) {
     for (const port of svc.ports) {
       if (!isHttpOrSniffed(port.protocol)) continue;
+      if (!routeConfigAllows(scope.sidecar, proxy.namespace, port.port, svc)) continue;
       const list = byPort.get(port.port) ?? [];
       byPort.set(port.port, list);
       // Shared by the proxies of one scope and across pushes (see cache/shared-resources.ts for what it depends on).

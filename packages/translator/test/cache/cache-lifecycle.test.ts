@@ -9,8 +9,16 @@ import type { MeshProxy } from '../../src/proxy.js';
 import { PushContext } from '../../src/push-context.js';
 import { simulate } from '../../src/simulate/simulate.js';
 import { type Translation, translate } from '../../src/translate.js';
-import { load, net, WORKLOADS } from '../route/fixtures.js';
-import { expectEncodes, mesh, productpage, productpage2, workloadEntryYaml, yaml } from './helpers.js';
+import { load, net, SAMPLES, WORKLOADS } from '../route/fixtures.js';
+import {
+  expectEncodes,
+  ingressGateway,
+  mesh,
+  productpage,
+  productpage2,
+  workloadEntryYaml,
+  yaml,
+} from './helpers.js';
 
 const json = (t: Translation) => JSON.stringify(t);
 
@@ -31,7 +39,9 @@ describe('TranslationCache across registry versions', () => {
     if (v3 === undefined) throw new Error('sample missing');
     const ab = a.apply({ upsert: [v3] });
     cache.advance(a, ab);
-    const bc = ab.registry.apply({ upsert: yaml(workloadEntryYaml('ratings-vm', 'default', 'ratings', 'v1', '10.7.0.1')) });
+    const bc = ab.registry.apply({
+      upsert: yaml(workloadEntryYaml('ratings-vm', 'default', 'ratings', 'v1', '10.7.0.1')),
+    });
     cache.advance(ab.registry, bc);
     const c = bc.registry;
     const t = translate(productpage, new PushContext(c, {}, { cache }));
@@ -39,7 +49,7 @@ describe('TranslationCache across registry versions', () => {
     expect(simulate(t, { port: 9080, host: 'reviews:9080' }).cluster).toBe(
       'outbound|9080|v3|reviews.default.svc.cluster.local',
     );
-    expect(json(t.endpoints)).toContain('10.7.0.1');
+    expect(JSON.stringify(t.endpoints)).toContain('10.7.0.1');
     expectEncodes(t);
   });
 
@@ -73,6 +83,26 @@ describe('TranslationCache across registry versions', () => {
     expect(simulate(t, { port: 9080, host: 'reviews:9080' }).cluster).toBe(
       'outbound|9080|v3|reviews.default.svc.cluster.local',
     );
+  });
+
+  it('with Gateway API objects (translated through their Istio view) a change is still incremental', async () => {
+    const gatewayApi = await load([`${SAMPLES}/gateway-api/bookinfo-gateway.yaml`]);
+    const a = buildRegistry([...(await mesh()).base, ...gatewayApi], { workloads: WORKLOADS });
+    const cache = new TranslationCache();
+    translate(productpage, new PushContext(a, {}, { cache }));
+    const [v3] = await load([net('virtual-service-reviews-v3.yaml')]);
+    if (v3 === undefined) throw new Error('sample missing');
+    const ab = a.apply({ upsert: [v3] });
+    cache.advance(a, ab);
+    const misses = cache.misses;
+    const push = new PushContext(ab.registry, {}, { cache });
+    const t = translate(productpage, push);
+    expect(json(t)).toBe(fresh(productpage, ab.registry));
+    // Only the reviews virtual host, its route config and the proxy's own parts were rebuilt.
+    expect(cache.misses - misses).toBeLessThan(5);
+    const gateway = translate(ingressGateway, push);
+    expect(json(gateway)).toBe(fresh(ingressGateway, ab.registry));
+    expect(gateway.listeners.length).toBeGreaterThan(0);
   });
 
   it('a mesh config change rebuilds everything', async () => {

@@ -128,7 +128,14 @@ export function random(seed: number): () => number {
   };
 }
 
-export type ChangeKind = 'vs-edit' | 'vs-remove' | 'dr-edit' | 'dr-remove' | 'service' | 'endpoint' | 'policy';
+export type ChangeKind =
+  | 'vs-edit'
+  | 'vs-remove'
+  | 'dr-edit'
+  | 'dr-remove'
+  | 'service'
+  | 'endpoint'
+  | 'policy';
 
 /** One random change of `kind` to `registry`, drawing from `m`. */
 export function randomChange(
@@ -204,7 +211,8 @@ export const ingressGateway: MeshProxy = parseProxy({
 
 /** Every resource of `t` strictly encodes with the model's codec. */
 export function expectEncodes(t: Translation): void {
-  for (const x of t.listeners) expect(encode('envoy.config.listener.v3.Listener', x).length).toBeGreaterThan(0);
+  for (const x of t.listeners)
+    expect(encode('envoy.config.listener.v3.Listener', x).length).toBeGreaterThan(0);
   for (const x of t.routes) encode('envoy.config.route.v3.RouteConfiguration', x);
   for (const x of t.clusters) expect(encode('envoy.config.cluster.v3.Cluster', x).length).toBeGreaterThan(0);
   for (const x of t.endpoints) encode('envoy.config.endpoint.v3.ClusterLoadAssignment', x);

@@ -72,7 +72,9 @@ describe('incremental translation equals a fresh full translation', () => {
       expect(w.steps).toBe(30);
       // The walk really changed the mesh, in every way it can, and the cache really reused entries.
       expect(w.changed).toBeGreaterThan(18);
-      expect([...w.kinds].sort()).toEqual(expect.arrayContaining(['dr-edit', 'endpoint', 'service', 'vs-edit']));
+      expect([...w.kinds].sort()).toEqual(
+        expect.arrayContaining(['dr-edit', 'endpoint', 'service', 'vs-edit']),
+      );
       expect(w.reused).toBeGreaterThan(100);
       for (const t of w.last) expectEncodes(t);
     });

@@ -4,7 +4,10 @@
 import { buildRegistry, type Registry } from '@minimesh/model';
 import { describe, expect, it } from 'vitest';
 import { TranslationCache } from '../../src/cache/translation-cache.js';
+import { buildEndpoints } from '../../src/endpoint/build-endpoints.js';
+import { MessageSink } from '../../src/messages.js';
 import { PushContext } from '../../src/push-context.js';
+import { buildRoutes } from '../../src/route/build-routes.js';
 import { simulate } from '../../src/simulate/simulate.js';
 import { type Translation, translate } from '../../src/translate.js';
 import { load, net, WORKLOADS } from '../route/fixtures.js';
@@ -77,6 +80,24 @@ spec:
     expect(byName(selected.clusters, name)?.lb_policy).toBe('RANDOM');
     const shop = translate(shopClient, push);
     expect(byName(shop.clusters, name)).not.toBe(byName(plain.clusters, name));
+  });
+});
+
+describe('unit keys', () => {
+  it('a cluster name Envoy asks for never reaches another kind of cached resource', async () => {
+    const { registry } = await start();
+    const push = new PushContext(registry);
+    const t = translate(productpage, push);
+    const sink = new MessageSink();
+    // Names shaped like the cache's own unit keys: EDS must treat them as unknown clusters, nothing else.
+    const asked = buildEndpoints(productpage, push, sink, [
+      'r|9080',
+      's|blackhole',
+      'l',
+      `outbound|9080||${REVIEWS}`,
+    ]);
+    expect(asked.map((e) => e.cluster_name)).toEqual([`outbound|9080||${REVIEWS}`]);
+    expect(buildRoutes(productpage, push, sink)).toEqual(t.routes);
   });
 });
 
