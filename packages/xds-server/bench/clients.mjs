@@ -5,6 +5,7 @@
 //   the ACK needs (type_url, version, nonce); requests are encoded by hand from pre-encoded parts.
 //   'echo' (the baseline): a bare bidi stream; every message from the server is answered with a 16-byte ACK.
 // Parent messages: { cmd: 'start', mode, address, first, count, edsNames, routeName } -> { cmd: 'ready', sizes };
+// { cmd: 'cpu' } -> { cmd: 'cpu', usage } (process.cpuUsage(), microseconds);
 // { cmd: 'sizes' } -> { cmd: 'sizes', sizes } (client 0's last response size per type); { cmd: 'stop' } ->
 // { cmd: 'stopped' }.
 import { Client, credentials, Metadata } from '@grpc/grpc-js';
@@ -146,6 +147,8 @@ process.on('message', (msg) => {
           : xdsClient(msg.mode, msg.address, msg.first + i, msg.edsNames, msg.routeName, ready),
       );
     }
+  } else if (msg.cmd === 'cpu') {
+    process.send({ cmd: 'cpu', usage: process.cpuUsage() });
   } else if (msg.cmd === 'sizes') {
     process.send({ cmd: 'sizes', sizes: firstClientSizes });
   } else if (msg.cmd === 'stop') {

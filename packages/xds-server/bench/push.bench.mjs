@@ -10,8 +10,10 @@
 // time from one snapshot update changing every resource (the call to setSnapshot, encoding included) to the
 // last ACK of the last client; the time from a one-endpoint change to its ACK by every client; and the
 // server's memory per connected client (RSS and heap+external after GC, before and after the clients connect).
-// The setSnapshot call is timed too: with debouncing off (as here) it includes the pushes it triggers
-// synchronously. Medians over a few repeats. The baseline, measured in the same run, is a bare @grpc/grpc-js bidi stream
+// The setSnapshot call is timed too (encoding and checking; with debouncing off, as here, the pushes are queued
+// by it and run right after, in slices). Also the CPU time (user + system) the server process and the client
+// processes spent per update, which on a shared machine says more than wall time about whose work it is.
+// Medians over a few repeats. The baseline, measured in the same run, is a bare @grpc/grpc-js bidi stream
 // fan-out: the same number of clients on their own connections, sent pre-built messages of the same sizes
 // as the xDS responses (per type), each answered with a small ACK.
 //
@@ -19,11 +21,22 @@
 // BENCH_MODES=sotw (or delta) one protocol, BENCH_SERVICES the snapshot size.
 import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
-import { anyOf, TypeUrl } from '@minimesh/model';
-import { SnapshotCache, XdsServer } from '../dist/index.js';
+import { TypeUrl } from '@minimesh/model';
+import { fleet } from './fleet.mjs';
+import { printReport, writeResult } from './report.mjs';
+
+// BENCH_DIST=path/to/index.js benchmarks another build of the server (e.g. an older one) with the same harness;
+// its results are printed, not written.
+const dist = process.env.BENCH_DIST;
+const { SnapshotCache, XdsServer } = await import(
+  dist === undefined ? '../dist/index.js' : pathToFileURL(resolve(dist)).href
+);
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc');
@@ -51,57 +64,8 @@ const median = (xs) => {
   return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-// --- the snapshot: generation `gen` changes every resource; `port0` changes only service 0's endpoint ---
-function resources(gen, port0) {
-  return {
-    clusters: range(SERVICES).map((i) => ({
-      name: `c${i}`,
-      type: 'EDS',
-      connect_timeout: { seconds: String(1 + gen) },
-      eds_cluster_config: { eds_config: { ads: {}, resource_api_version: 'V3' } },
-    })),
-    endpoints: range(SERVICES).map((i) => ({
-      cluster_name: `c${i}`,
-      endpoints: [
-        {
-          locality: { region: 'r', zone: 'z' },
-          lb_endpoints: [0, 1].map((j) => ({
-            endpoint: {
-              address: {
-                socket_address: {
-                  address: `10.${gen % 250}.${i >> 8}.${(i & 255) + j}`,
-                  port_value: i === 0 && j === 0 ? port0 : 8080,
-                },
-              },
-            },
-          })),
-        },
-      ],
-    })),
-    listeners: range(SERVICES).map((i) => ({
-      name: `svc${i}.bench:80`,
-      api_listener: {
-        api_listener: anyOf(TypeUrl.HTTP_CONNECTION_MANAGER, {
-          stat_prefix: `svc${i}-${gen}`,
-          rds: { route_config_name: ROUTE_NAME, config_source: { ads: {}, resource_api_version: 'V3' } },
-          http_filters: [{ name: 'router', typed_config: anyOf(TypeUrl.ROUTER, {}) }],
-        }),
-      },
-    })),
-    routes: [
-      {
-        name: ROUTE_NAME,
-        virtual_hosts: range(SERVICES).map((i) => ({
-          name: `svc${i}`,
-          domains: [`svc${i}.bench`, `svc${i}.bench:80`],
-          routes: [
-            { match: { prefix: '/' }, route: { cluster: `c${i}`, timeout: { seconds: String(1 + gen) } } },
-          ],
-        })),
-      },
-    ],
-  };
-}
+// --- the snapshot (bench/fleet.mjs): generation `gen` changes every resource; `port0` only service 0's endpoint ---
+const resources = (gen, port0) => fleet(SERVICES, ROUTE_NAME, gen, port0);
 
 // --- server-side ACK tracking: done when every stream ACKed a response of every expected type sent after t0 ---
 const tracker = { expected: undefined, streams: new Map(), done: 0, target: 0, resolve: undefined };
@@ -186,6 +150,29 @@ async function connect(mode, address, n) {
   );
 }
 const disconnect = () => Promise.all(children.map((c) => ask(c, { cmd: 'stop' }, 'stopped')));
+// CPU time (user + system, ms) of this process and of all client processes, to tell whose work a time is.
+const cpuMs = (u) => (u.user + u.system) / 1000;
+const clientsCpuMs = async () =>
+  (await Promise.all(children.map((c) => ask(c, { cmd: 'cpu' }, 'cpu')))).reduce(
+    (a, m) => a + cpuMs(m.usage),
+    0,
+  );
+/** Runs `update` (which starts the work and returns when it is done) and returns the CPU each side spent. */
+async function cpuOf(label, update) {
+  const clients0 = await clientsCpuMs();
+  const server0 = process.cpuUsage();
+  await profiler?.post('Profiler.start');
+  await update();
+  const server = cpuMs(process.cpuUsage(server0));
+  await profiler?.post('Profiler.stop').then(({ profile }) => profiles.push({ label, profile }));
+  return { server, clients: (await clientsCpuMs()) - clients0 };
+}
+// BENCH_PROFILE=dir: CPU profiles of the server process over each timed update only, one file per update
+// (<protocol>-<clients>-full-<repeat>.cpuprofile, ...; open them in Chrome DevTools).
+const profiler = process.env.BENCH_PROFILE ? new Session() : undefined;
+const profiles = [];
+profiler?.connect();
+await profiler?.post('Profiler.enable');
 const sizes = async () => (await ask(children[0], { cmd: 'sizes' }, 'sizes')).sizes;
 
 // --- the xDS runs ---
@@ -207,24 +194,34 @@ async function xdsRun(mode, n) {
   await sleep(300);
   const mem = perClientKb(before, await memory(), n);
   const full = [];
+  const fullCpu = [];
   const setSnapshotMs = [];
   for (let r = 0; r < FULL_REPEATS; r++) {
     gen++;
-    const done = track(TYPES, n);
-    t0 = performance.now();
-    cache.setSnapshot(KEY, resources(gen, port0));
-    setSnapshotMs.push(performance.now() - t0);
-    full.push((await done) - t0);
+    const next = resources(gen, port0);
+    const cpu = await cpuOf(`${mode}-${n}-full-${r}`, async () => {
+      const done = track(TYPES, n);
+      t0 = performance.now();
+      cache.setSnapshot(KEY, next);
+      setSnapshotMs.push(performance.now() - t0);
+      full.push((await done) - t0);
+    });
+    fullCpu.push(cpu);
     await sleep(200);
   }
   const fullSizes = await sizes();
   const endpoint = [];
+  const endpointCpu = [];
   for (let r = 0; r < ENDPOINT_REPEATS; r++) {
     port0++;
-    const done = track([TypeUrl.CLUSTER_LOAD_ASSIGNMENT], n);
-    t0 = performance.now();
-    cache.setSnapshot(KEY, resources(gen, port0));
-    endpoint.push((await done) - t0);
+    const next = resources(gen, port0);
+    const cpu = await cpuOf(`${mode}-${n}-endpoint-${r}`, async () => {
+      const done = track([TypeUrl.CLUSTER_LOAD_ASSIGNMENT], n);
+      t0 = performance.now();
+      cache.setSnapshot(KEY, next);
+      endpoint.push((await done) - t0);
+    });
+    endpointCpu.push(cpu);
     await sleep(100);
   }
   const endpointSize = (await sizes())[TypeUrl.CLUSTER_LOAD_ASSIGNMENT];
@@ -234,8 +231,10 @@ async function xdsRun(mode, n) {
     initialSyncMs,
     mem,
     full,
+    fullCpu,
     setSnapshotMs,
     endpoint,
+    endpointCpu,
     fullSizes: TYPES.map((t) => fullSizes[t]),
     endpointSize,
   };
@@ -286,11 +285,14 @@ async function baselineRun(n, runs) {
     const done = new Promise((resolve) => {
       onAll = resolve;
     });
-    const t0 = performance.now();
-    for (const call of streams) for (const p of payloads) call.write(p);
-    const ms = (await done) - t0;
+    let ms = 0;
+    const cpu = await cpuOf(`baseline-${n}-${messageSizes.length}`, async () => {
+      const t0 = performance.now();
+      for (const call of streams) for (const p of payloads) call.write(p);
+      ms = (await done) - t0;
+    });
     await sleep(100);
-    return ms;
+    return { ms, cpu };
   };
   const results = [];
   for (const run of runs) {
@@ -298,7 +300,11 @@ async function baselineRun(n, runs) {
     for (let r = 0; r < FULL_REPEATS; r++) full.push(await fanout(run.fullSizes));
     const endpoint = [];
     for (let r = 0; r < ENDPOINT_REPEATS; r++) endpoint.push(await fanout([run.endpointSize]));
-    results.push({ full, endpoint });
+    results.push({
+      full: full.map((f) => f.ms),
+      fullCpu: full.map((f) => f.cpu),
+      endpoint: endpoint.map((e) => e.ms),
+    });
   }
   await disconnect();
   for (const call of streams) call.end();
@@ -327,9 +333,14 @@ for (const n of COUNTS) {
       initialSyncMs: Math.round(run.initialSyncMs),
       fullUpdateMs: Math.round(median(run.full)),
       fullUpdateBaselineMs: Math.round(median(b.full)),
+      fullUpdateServerCpuMs: Math.round(median(run.fullCpu.map((c) => c.server))),
+      fullUpdateClientsCpuMs: Math.round(median(run.fullCpu.map((c) => c.clients))),
+      fullUpdateBaselineServerCpuMs: Math.round(median(b.fullCpu.map((c) => c.server))),
+      fullUpdateBaselineClientsCpuMs: Math.round(median(b.fullCpu.map((c) => c.clients))),
       setSnapshotMs: Math.round(median(run.setSnapshotMs)),
       endpointChangeMs: Number(median(run.endpoint).toFixed(1)),
       endpointChangeBaselineMs: Number(median(b.endpoint).toFixed(1)),
+      endpointChangeServerCpuMs: Number(median(run.endpointCpu.map((c) => c.server)).toFixed(1)),
       fullUpdateBytesPerClient: run.fullSizes.reduce((a, s) => a + s, 0),
       endpointChangeBytesPerClient: run.endpointSize,
       rssKbPerClient: Math.round(run.mem.rss),
@@ -342,41 +353,16 @@ for (const n of COUNTS) {
 await server.close(1_000);
 for (const c of children) c.disconnect();
 
-const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(1)}x` : '-');
-console.log(
+const header =
   `xds-server push fan-out: ${SERVICES} services (${SERVICES} clusters, endpoints and listeners, 1 route ` +
-    `configuration), clients in ${CHILDREN} child processes, medians of ${FULL_REPEATS} full updates and ` +
-    `${ENDPOINT_REPEATS} endpoint changes; baseline: bare grpc-js bidi fan-out of the same message sizes`,
-);
-console.table(
-  rows.map((r) => ({
-    clients: r.clients,
-    protocol: r.mode,
-    'initial sync ms': r.initialSyncMs,
-    'full update ms': r.fullUpdateMs,
-    'baseline ms': r.fullUpdateBaselineMs,
-    'full ratio': ratio(r.fullUpdateMs, r.fullUpdateBaselineMs),
-    'setSnapshot call ms': r.setSnapshotMs,
-    'KB/client': Math.round(r.fullUpdateBytesPerClient / 1024),
-    '1-endpoint ms': r.endpointChangeMs,
-    'baseline ms ': r.endpointChangeBaselineMs,
-    'endpoint ratio': ratio(r.endpointChangeMs, r.endpointChangeBaselineMs),
-    'EDS bytes': r.endpointChangeBytesPerClient,
-    'server RSS KB/client': r.rssKbPerClient,
-    'heap KB/client': r.heapKbPerClient,
-    'baseline RSS KB/client': r.baselineRssKbPerClient,
-  })),
-);
-const largest = Math.max(...COUNTS);
-for (const r of rows.filter((x) => x.clients === largest)) {
-  console.log(
-    `goals at ${largest} clients (${r.mode}): full update ${r.fullUpdateMs} ms (goal 2000 ms at 1,000 clients), ` +
-      `one endpoint ${r.endpointChangeMs} ms (goal 200 ms), ${r.rssKbPerClient} KB RSS per client (goal < 200 KB)`,
-  );
+  `configuration), clients in ${CHILDREN} child processes, medians of ${FULL_REPEATS} full updates and ` +
+  `${ENDPOINT_REPEATS} endpoint changes; baseline: bare grpc-js bidi fan-out of the same message sizes`;
+printReport(header, rows, Math.max(...COUNTS));
+if (profiler !== undefined) {
+  mkdirSync(process.env.BENCH_PROFILE, { recursive: true });
+  for (const { label, profile } of profiles) {
+    writeFileSync(`${process.env.BENCH_PROFILE}/${label}.cpuprofile`, JSON.stringify(profile)); // last repeat wins
+  }
+  console.error(`${profiles.length} profiles written to ${process.env.BENCH_PROFILE}`);
 }
-const result = { quick, services: SERVICES, childProcesses: CHILDREN, rows };
-mkdirSync(new URL('../../../bench-results/', import.meta.url), { recursive: true });
-writeFileSync(
-  new URL('../../../bench-results/xds-server-push.json', import.meta.url),
-  `${JSON.stringify(result, null, 2)}\n`,
-);
+if (dist === undefined) writeResult({ quick, services: SERVICES, childProcesses: CHILDREN, rows });

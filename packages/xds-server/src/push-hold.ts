@@ -64,20 +64,31 @@ export class PushHold {
 
 /** EDS name of each prepared cluster (undefined for none), read once: streams share prepared resources. */
 const edsNames = new WeakMap<PreparedResource, string | undefined>();
+/** The EDS names of a list of clusters, once per list: a diff's list is shared by every stream it is sent to. */
+const edsNameLists = new WeakMap<readonly PreparedResource[], readonly string[]>();
+
+function edsNamesOf(clusters: readonly PreparedResource[]): readonly string[] {
+  let names = edsNameLists.get(clusters);
+  if (names === undefined) {
+    const list: string[] = [];
+    for (const cluster of clusters) {
+      let eds = edsNames.get(cluster);
+      if (eds === undefined && !edsNames.has(cluster)) {
+        eds = edsNameOf(cluster.resource);
+        edsNames.set(cluster, eds);
+      }
+      if (eds !== undefined) list.push(eds);
+    }
+    names = list;
+    edsNameLists.set(clusters, names);
+  }
+  return names;
+}
 
 /** EDS names of the given new clusters that `requested` does not cover. */
 export function unrequestedEndpoints(
-  clusters: Iterable<PreparedResource>,
+  clusters: readonly PreparedResource[],
   requested: (name: string) => boolean,
 ): string[] {
-  const names: string[] = [];
-  for (const cluster of clusters) {
-    let eds = edsNames.get(cluster);
-    if (eds === undefined && !edsNames.has(cluster)) {
-      eds = edsNameOf(cluster.resource);
-      edsNames.set(cluster, eds);
-    }
-    if (eds !== undefined && !requested(eds)) names.push(eds);
-  }
-  return names;
+  return edsNamesOf(clusters).filter((name) => !requested(name));
 }

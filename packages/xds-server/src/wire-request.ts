@@ -1,12 +1,13 @@
-// Fast decoding of the common discovery requests: an ACK or NACK-free request carries only strings (version,
-// names, type URL, nonce), and a stream receives one per response it is sent, so decoding them must be cheap.
-// A request made only of the string fields below is read here, to the same object the model's codec gives
-// (fields absent from the bytes are absent from the object, repeated fields are arrays in wire order, the last
-// of a repeated singular field wins). Anything else (a node, error_detail, locators, initial versions, a
-// wrong wire type, non-UTF-8 text, truncated data) is left to the model's strict codec: `undefined` here.
+// Fast decoding of the common discovery requests: an ACK carries only strings (version, names, type URL,
+// nonce), and a stream receives one per response it is sent, so reading them must be cheap. A request made only
+// of the string fields below is read here, to the object the model's codec gives (fields absent from the bytes
+// are absent from the object, repeated fields are arrays in wire order, a singular field given twice: the last
+// wins). Anything else (a node, error_detail, locators, initial versions, a wrong wire type, non-UTF-8 text,
+// truncated data) is left to the model's strict codec: `undefined` here.
 // A long list of names (a state-of-the-world EDS ACK repeats every subscribed name) is interned: every request
-// with the same bytes for it gets the same frozen array, so that a stream can tell by identity that its
-// subscription did not change, and streams that subscribe to the same names share one set of them.
+// with the same bytes for it gets the same frozen array (where the codec would give a fresh one), so that a
+// stream can tell by identity that its subscription did not change, and streams that subscribe to the same
+// names share one set of them. The interned lists are bounded in number and bytes.
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -27,11 +28,14 @@ const DELTA_DISCOVERY_REQUEST: StringFields = new Map([
   [6, { name: 'response_nonce', repeated: false }],
 ]);
 
-/** Lists of names at least this long (bytes on the wire, tags included) are interned. */
+/** Lists of names from this long to this long (bytes on the wire, tags included) are interned. */
 const INTERN_MIN_BYTES = 256;
-/** Distinct interned lists kept (the least recently added go first). */
+const INTERN_MAX_BYTES = 1 << 20;
+/** At most this many distinct lists, of this many bytes in all, are kept (the oldest go first). */
 const INTERN_MAX = 256;
+const INTERN_BUDGET_BYTES = 8 << 20;
 const interned = new Map<string, readonly string[]>();
+let internedBytes = 0;
 
 /** Text of bytes [start, end): ASCII directly, anything else through a strict UTF-8 decoder (throws). */
 function text(bytes: Uint8Array, start: number, end: number): string {
@@ -106,7 +110,7 @@ function internedRun(
     if (next > bytes.length) break;
     end = next;
   }
-  if (end - pos < INTERN_MIN_BYTES) return pos;
+  if (end - pos < INTERN_MIN_BYTES || end - pos > INTERN_MAX_BYTES) return pos;
   const key = Buffer.from(bytes.buffer, bytes.byteOffset + pos, end - pos).toString('latin1');
   let list = interned.get(key);
   if (list === undefined) {
@@ -121,8 +125,13 @@ function internedRun(
       i += 2 + length;
     }
     list = Object.freeze(names);
-    if (interned.size >= INTERN_MAX) interned.delete(interned.keys().next().value as string);
+    while (interned.size >= INTERN_MAX || internedBytes + key.length > INTERN_BUDGET_BYTES) {
+      const oldest = interned.keys().next().value as string;
+      interned.delete(oldest);
+      internedBytes -= oldest.length;
+    }
     interned.set(key, list);
+    internedBytes += key.length;
   }
   out[field.name] = list;
   return end;

@@ -1,9 +1,9 @@
 // Discovery responses assembled from pre-encoded resources, so that a push to N streams encodes every resource
 // once, not N times. Every resource is encoded (strictly, by the model's codec) when its snapshot is built; here
 // its Any is framed once as the `resources` field of a DiscoveryResponse (field 2), which has the same bytes as
-// the `resource` field of a delta Resource (also field 2), and the framed resources of one resource map are
-// concatenated once per map and shared by every stream that sends that whole map. A stream then only writes its
-// own header (version, type URL, nonce) around the shared body.
+// the `resource` field of a delta Resource (also field 2), and the framed resources of one resource map (or of
+// the difference of two maps, for delta) are concatenated once and shared by every stream that sends exactly
+// them. A stream then only writes its own fields (version, type URL, nonce) around the shared body.
 // The bytes are those the model's strict encoder gives for the same message object (fields in field-number
 // order, proto3 defaults left out); the serializer of the service definitions takes them from `prebuiltBytes`,
 // which writes them at serialization time into one reused buffer.
@@ -37,9 +37,11 @@ function fieldSize(length: number): number {
 }
 
 /**
- * Scratch space responses are assembled in for the serializer. @grpc/grpc-js (1.14, pinned by the workspace)
+ * Scratch space responses are assembled in for the serializer. @grpc/grpc-js (1.14, the workspace catalog's)
  * copies what a serializer returns into its own frame buffer at once (ServerInterceptingCall.serializeMessage),
  * so one buffer reused for every response saves allocating, and collecting, a second copy of every response.
+ * A grpc-js that kept the returned buffer would send garbled responses when several are in flight, which
+ * test/fan-out.test.ts (a dozen streams pushed to at once) would see.
  */
 let scratch = Buffer.allocUnsafe(64 * 1024);
 
@@ -153,7 +155,7 @@ function body(
 }
 
 /**
- * DiscoveryResponse bytes: version_info (1), resources (2), type_url (4), nonce (5). `resources` is sent in its
+ * The wire form of a DiscoveryResponse: version_info (1), resources (2), type_url (4), nonce (5). `resources` is sent in its
  * own order; pass a `shareKey` when other streams send the very same list (a cache map whose resources these are,
  * in map order): the body is then built once under it.
  */
@@ -172,7 +174,7 @@ export function sotwResponse(
 }
 
 /**
- * DeltaDiscoveryResponse bytes: system_version_info (1), resources (2), type_url (4), nonce (5),
+ * The wire form of a DeltaDiscoveryResponse: system_version_info (1), resources (2), type_url (4), nonce (5),
  * removed_resources (6). `shareKey` as for `sotwResponse` (a cache map, or a diff whose changed resources
  * these are).
  */

@@ -147,10 +147,46 @@ describe('fan-out to many streams of one snapshot', () => {
     expect(r2?.system_version_info).not.toBe(r1?.system_version_info);
   });
 
+  it('delta over shared endpoints: an endpoint change touches one collection and sends one resource', async () => {
+    const cache = new SnapshotCache({ debounce: { delayMs: 0 }, nodeHash: () => 'fleet' });
+    const own = fleet(8000);
+    cache.setSharedEndpoints(own.endpoints ?? []);
+    cache.setSnapshot('fleet', { ...own, endpoints: [] });
+    const server = await startServer({ cache });
+    const clients = Array.from({ length: STREAMS }, () => openDelta(server));
+    for (const [i, c] of clients.entries()) {
+      c.send({
+        node: { id: `n${i}` },
+        type_url: TypeUrl.CLUSTER_LOAD_ASSIGNMENT,
+        resource_names_subscribe: names,
+      });
+      const r = await c.next();
+      expect(r.resources).toHaveLength(SERVICES);
+      c.send({ type_url: TypeUrl.CLUSTER_LOAD_ASSIGNMENT, response_nonce: r.nonce });
+    }
+    const before = cache.resources('fleet', TypeUrl.CLUSTER_LOAD_ASSIGNMENT);
+    cache.setSharedEndpoints(fleet(8000).endpoints ?? []); // equal content: nothing changes, nothing is sent
+    expect(cache.resources('fleet', TypeUrl.CLUSTER_LOAD_ASSIGNMENT)).toBe(before);
+    cache.setSharedEndpoints(fleet(8005).endpoints ?? []);
+    for (const c of clients) {
+      const r = await c.next();
+      expect(r.resources?.map((x) => x.name)).toEqual(['svc-0']);
+      c.send({ type_url: TypeUrl.CLUSTER_LOAD_ASSIGNMENT, response_nonce: r.nonce });
+      await c.expectNone(30);
+    }
+    expect(cache.resources('fleet', TypeUrl.CLUSTER_LOAD_ASSIGNMENT)?.get('svc-1')).toBe(
+      before?.get('svc-1'),
+    );
+  });
+
   it('state of the world: every stream gets the same response, and only the types that changed', async () => {
     const cache = new SnapshotCache({ debounce: { delayMs: 0 }, nodeHash: () => 'fleet' });
     cache.setSnapshot('fleet', fleet(8000));
-    const server = await startServer({ cache });
+    const seen: DiscoveryResponse[] = [];
+    const server = await startServer({
+      cache,
+      callbacks: { onStreamResponse: (_info, r) => seen.push(r as DiscoveryResponse) },
+    });
     const clients = Array.from({ length: STREAMS }, () => openSotw(server));
     for (const [i, c] of clients.entries()) {
       c.send({ node: { id: `n${i}` }, type_url: TypeUrl.CLUSTER });
@@ -187,5 +223,13 @@ describe('fan-out to many streams of one snapshot', () => {
           | undefined
       )?.endpoints?.[0]?.lb_endpoints?.[0]?.endpoint?.address?.socket_address?.port_value;
     expect(got.map(port)).toEqual(got.map(() => 8001));
+    // The response a hook sees carries the resources sent (built when read), as packed Anys.
+    const last = seen.at(-1);
+    expect(last?.nonce).toBe(got.at(-1)?.nonce);
+    expect(last?.resources).toHaveLength(SERVICES);
+    expect(last?.resources?.[0]).toMatchObject({ type_url: TypeUrl.CLUSTER_LOAD_ASSIGNMENT });
+    expect(cache.resources('fleet', TypeUrl.CLUSTER_LOAD_ASSIGNMENT)?.get('svc-0')?.any).toBe(
+      last?.resources?.[0],
+    );
   });
 });
