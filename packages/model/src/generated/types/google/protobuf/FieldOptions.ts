@@ -2,9 +2,6 @@
 
 import type { FeatureSet as _google_protobuf_FeatureSet, FeatureSet__Output as _google_protobuf_FeatureSet__Output } from '../../google/protobuf/FeatureSet.js';
 import type { UninterpretedOption as _google_protobuf_UninterpretedOption, UninterpretedOption__Output as _google_protobuf_UninterpretedOption__Output } from '../../google/protobuf/UninterpretedOption.js';
-import type { FieldRules as _validate_FieldRules, FieldRules__Output as _validate_FieldRules__Output } from '../../validate/FieldRules.js';
-import type { FieldMigrateAnnotation as _udpa_annotations_FieldMigrateAnnotation, FieldMigrateAnnotation__Output as _udpa_annotations_FieldMigrateAnnotation__Output } from '../../udpa/annotations/FieldMigrateAnnotation.js';
-import type { FieldStatusAnnotation as _xds_annotations_v3_FieldStatusAnnotation, FieldStatusAnnotation__Output as _xds_annotations_v3_FieldStatusAnnotation__Output } from '../../xds/annotations/v3/FieldStatusAnnotation.js';
 import type { Edition as _google_protobuf_Edition, Edition__Output as _google_protobuf_Edition__Output } from '../../google/protobuf/Edition.js';
 
 // Original file: null
@@ -142,11 +139,6 @@ export interface FieldOptions {
   'features'?: (_google_protobuf_FeatureSet | null);
   'featureSupport'?: (_google_protobuf_FieldOptions_FeatureSupport | null);
   'uninterpretedOption'?: (_google_protobuf_UninterpretedOption)[];
-  '.validate.rules'?: (_validate_FieldRules | null);
-  '.envoy.annotations.deprecated_at_minor_version'?: (string);
-  '.udpa.annotations.field_migrate'?: (_udpa_annotations_FieldMigrateAnnotation | null);
-  '.envoy.annotations.disallowed_by_default'?: (boolean);
-  '.xds.annotations.v3.field_status'?: (_xds_annotations_v3_FieldStatusAnnotation | null);
 }
 
 export interface FieldOptions__Output {
@@ -167,9 +159,4 @@ export interface FieldOptions__Output {
   'features'?: (_google_protobuf_FeatureSet__Output);
   'featureSupport'?: (_google_protobuf_FieldOptions_FeatureSupport__Output);
   'uninterpretedOption'?: (_google_protobuf_UninterpretedOption__Output)[];
-  '.validate.rules'?: (_validate_FieldRules__Output);
-  '.envoy.annotations.deprecated_at_minor_version'?: (string);
-  '.udpa.annotations.field_migrate'?: (_udpa_annotations_FieldMigrateAnnotation__Output);
-  '.envoy.annotations.disallowed_by_default'?: (boolean);
-  '.xds.annotations.v3.field_status'?: (_xds_annotations_v3_FieldStatusAnnotation__Output);
 }
