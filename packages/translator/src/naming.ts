@@ -59,6 +59,14 @@ export function sidecarRouteName(port: number): string {
   return String(port);
 }
 
+/**
+ * Route config of a sniffed service port on its own address (istiod buildSidecarOutboundHTTPListenerOpts, protocol
+ * Auto off the wildcard): `<hostname>:<port>`, holding that service's virtual host alone.
+ */
+export function sniffedRouteName(hostname: string, port: number): string {
+  return `${hostname}:${port}`;
+}
+
 /** Gateway route config for a plain HTTP server: `http.8080`. */
 export function gatewayHttpRouteName(port: number): string {
   return `http.${port}`;

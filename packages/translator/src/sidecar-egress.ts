@@ -47,3 +47,23 @@ export function sidecarEgressAllows(
   if (egress === undefined || egress.length === 0) return true;
   return egress.some((l) => egressListenerAllows(l, proxyNamespace, service));
 }
+
+/**
+ * Whether the route config of `port` (RDS `9080`) holds `service`, as istiod picks the egress listener for it
+ * (SidecarScope.GetEgressListenerForRDS): the first egress listener declaring that port, else the first without a
+ * port (the catch-all); only the services that listener imports get virtual hosts. A Sidecar that declares 9080
+ * for ratings alone thus gives route config `9080` ratings' virtual host only, even when ratings' declared port is
+ * TCP on its VIP and the catch-all listener builds the HTTP `0.0.0.0_9080` for reviews (which then goes by the
+ * catch-all virtual host). No Sidecar, or one without egress listeners: every visible service.
+ */
+export function routeConfigAllows(
+  sidecar: LoadedResource<Sidecar> | undefined,
+  proxyNamespace: string,
+  port: number,
+  service: MeshService,
+): boolean {
+  const egress = sidecar?.object.spec.egress;
+  if (egress === undefined || egress.length === 0) return true;
+  const listener = egress.find((l) => l.port === undefined || l.port.number === port);
+  return listener !== undefined && egressListenerAllows(listener, proxyNamespace, service);
+}

@@ -5,7 +5,7 @@
 // same sets.
 import { isTls, type MeshProtocol, type MeshService, type NetworkFilter } from '@minimesh/model';
 import type { MessageSink } from '../messages.js';
-import { sidecarRouteName, subsetKey, WILDCARD_ADDRESS } from '../naming.js';
+import { sidecarRouteName, sniffedRouteName, subsetKey, WILDCARD_ADDRESS } from '../naming.js';
 import type { MeshProxy } from '../proxy.js';
 import type { PushContext } from '../push-context.js';
 import { hcmFilter } from './http-connection-manager.js';
@@ -57,12 +57,13 @@ export function conflictsWith(a: ChainOpts, b: ChainOpts): boolean {
   return sameSet(a.sniHosts, b.sniHosts) && sameSet(a.destinationCidrs, b.destinationCidrs);
 }
 
-/** The HTTP chain of an outbound port: an HCM with RDS `<port>`; sniffing ALPNs when `sniff`. */
-export function httpChainOpts(port: number, sniff: boolean): ChainOpts {
-  // istiod names the RDS of a sniffed service on its own VIP `<host>:<port>`; minimesh's route builder writes one
-  // route config per port (holding that host's virtual host too), so every HTTP chain uses `<port>`.
+/**
+ * The HTTP chain of an outbound port: an HCM with RDS `<port>`; sniffing ALPNs when `sniff`. A sniffed service on
+ * its own address (`sniffedHost`: its VIP, not the wildcard) has its own route config `<host>:<port>`, as istiod.
+ */
+export function httpChainOpts(port: number, sniff: boolean, sniffedHost?: string): ChainOpts {
   return {
-    rds: sidecarRouteName(port),
+    rds: sniffedHost === undefined ? sidecarRouteName(port) : sniffedRouteName(sniffedHost, port),
     ...(sniff ? { applicationProtocols: PLAINTEXT_HTTP_ALPNS, transportProtocol: RAW_BUFFER } : {}),
   };
 }

@@ -126,7 +126,10 @@ export class OutboundEntries {
         chains = tcpChainOpts(tcpInput);
         merge = 'merge';
       } else {
-        chains = [...tcpChainOpts(tcpInput), httpChainOpts(at.port, true)];
+        // On its VIP the sniffed service has its own route config `<host>:<port>` (route/build-routes.ts writes
+        // it). istiod does so on a user bind too; minimesh keeps `<port>` there (not written per bind yet).
+        const own = vip === '' ? undefined : service.hostname;
+        chains = [...tcpChainOpts(tcpInput), httpChainOpts(at.port, true, own)];
         if (current !== undefined) merge = isHttp(current.protocol) ? 'new' : 'merge-sniff';
       }
     }

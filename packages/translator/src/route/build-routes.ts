@@ -7,6 +7,7 @@ import {
   hostMatches,
   hostsIntersect,
   isHttpOrSniffed,
+  isUnsupported,
   type LoadedResource,
   MESH_GATEWAY_NAME,
   type Route,
@@ -22,7 +23,13 @@ import {
   sharedVirtualHost,
 } from '../cache/shared-resources.js';
 import type { MessageSink } from '../messages.js';
-import { gatewayHttpRouteName, gatewayHttpsRouteName, sidecarRouteName, virtualHostName } from '../naming.js';
+import {
+  gatewayHttpRouteName,
+  gatewayHttpsRouteName,
+  sidecarRouteName,
+  sniffedRouteName,
+  virtualHostName,
+} from '../naming.js';
 import type { MeshProxy } from '../proxy.js';
 import type { PushContext } from '../push-context.js';
 import { routeConfigAllows } from '../sidecar-egress.js';
@@ -126,10 +133,20 @@ function pickVirtualService(
 function sidecarRoutes(proxy: MeshProxy, push: PushContext, sink: MessageSink): RouteConfiguration[] {
   const scope = push.sidecarScope(proxy);
   const byPort = new Map<number, VirtualHost[]>();
+  // Route configs `<host>:<port>` of sniffed ports on a VIP (listener/outbound-entries.ts); undefined: the port's
+  // egress listener does not import the service, so istiod's config has no virtual host.
+  const sniffed = new Map<string, VirtualHost | undefined>();
   for (const svc of scope.services) {
     for (const port of svc.ports) {
       if (!isHttpOrSniffed(port.protocol)) continue;
-      if (!routeConfigAllows(scope.sidecar, proxy.namespace, port.port, svc)) continue;
+      const ownRoute =
+        isUnsupported(port.protocol) && svc.addresses.some((a) => !a.includes('/'))
+          ? sniffedRouteName(svc.hostname, port.port)
+          : undefined;
+      if (!routeConfigAllows(scope.sidecar, proxy.namespace, port.port, svc)) {
+        if (ownRoute !== undefined) sniffed.set(ownRoute, undefined);
+        continue;
+      }
       const list = byPort.get(port.port) ?? [];
       byPort.set(port.port, list);
       // Shared by the proxies of one scope and across pushes (see cache/shared-resources.ts for what it depends on).
@@ -151,16 +168,29 @@ function sidecarRoutes(proxy: MeshProxy, push: PushContext, sink: MessageSink): 
         };
       });
       list.push(vh);
+      if (ownRoute !== undefined) sniffed.set(ownRoute, vh);
     }
   }
   const catchAll = sharedCatchAllVirtualHost(push, proxy, sink, () =>
     catchAllVirtualHost(scope.outboundTrafficPolicy),
   );
-  return [...byPort.entries()].map(([port, hosts]) => {
+  const perPort = [...byPort.entries()].map(([port, hosts]) => {
     const virtualHosts = [...hosts.sort(byName), catchAll];
     const name = sidecarRouteName(port);
     return sharedRouteConfig(push, proxy, name, virtualHosts, sink, () => routeConfig(name, virtualHosts));
   });
+  // istiod getVirtualHostsForSniffedServicePort: the service's virtual host alone, every Host matches it (the
+  // listener already chose the service by its VIP), and no catch-all virtual host.
+  const own = [...sniffed.entries()].map(([name, vh]) => {
+    const hosts = vh === undefined ? [] : [vh];
+    return sharedRouteConfig(push, proxy, name, hosts, sink, () =>
+      routeConfig(
+        name,
+        hosts.map((h) => ({ ...h, domains: ['*'] })),
+      ),
+    );
+  });
+  return [...perPort, ...own];
 }
 
 /** Server hosts as `ns/host` pairs (`*` namespace when not given). */
@@ -173,7 +203,53 @@ function serverHosts(s: GatewayServer): { ns: string; host: string }[] {
   });
 }
 
-/** Virtual hosts of the servers sharing one gateway route config. */
+/**
+ * istiod's `serverHosts.Intersection(vsHosts)`: for each server host visible to the VirtualService's namespace and
+ * each VirtualService host, the more specific of the two when one covers the other; in that order, without repeats.
+ */
+function intersectingHosts(s: GatewayServer, vs: LoadedResource<VirtualService>): string[] {
+  const out: string[] = [];
+  const add = (h: string) => {
+    if (!out.includes(h)) out.push(h);
+  };
+  for (const sh of serverHosts(s)) {
+    if (sh.ns !== '*' && sh.ns !== vs.namespace) continue;
+    for (const vsHost of vs.object.spec.hosts ?? []) {
+      if (hostMatches(sh.host, vsHost)) add(sh.host);
+      else if (hostMatches(vsHost, sh.host)) add(vsHost);
+    }
+  }
+  return out;
+}
+
+/**
+ * istiod's collapseDuplicateRoutes (PILOT_ENABLE_ROUTE_COLLAPSE_OPTIMIZATION, default on): virtual hosts holding the
+ * very same route list (same route objects, as built once per VirtualService) and the same require_tls are one
+ * virtual host; the most specific hostname (Istio's MoreSpecific order) keeps its name and gets the others' domains.
+ */
+function collapseDuplicateRoutes(byHost: ReadonlyMap<string, VirtualHost>): VirtualHost[] {
+  const out: VirtualHost[] = [];
+  for (const hostname of [...byHost.keys()].sort(compareHostSpecificity)) {
+    const vh = byHost.get(hostname);
+    if (vh === undefined) continue;
+    const same = out.find(
+      (o) =>
+        o.require_tls === vh.require_tls &&
+        o.routes?.length === vh.routes?.length &&
+        (o.routes ?? []).every((r, i) => r === vh.routes?.[i]),
+    );
+    if (same === undefined) out.push(vh);
+    else same.domains = [...(same.domains ?? []), ...(vh.domains ?? [])];
+  }
+  return out;
+}
+
+/**
+ * Virtual hosts of the servers sharing one gateway route config (istiod 1.30 gateway.go buildGatewayHTTPRouteConfig):
+ * one virtual host per lower-cased hostname across all those servers (vHostDedupMap; Envoy rejects a route config
+ * with a duplicate domain), named `<host>:<port>` after the first server that produced it, the routes of every
+ * later server and VirtualService for that hostname appended in order.
+ */
 function gatewayVirtualHosts(
   servers: readonly GatewayServer[],
   proxy: MeshProxy,
@@ -181,32 +257,36 @@ function gatewayVirtualHosts(
   sink: MessageSink,
 ): VirtualHost[] {
   const hosts = new Map<string, VirtualHost>();
+  // istiod gatewayRoutes: a VirtualService's routes are built once per gateway (for the port of the first server
+  // that uses them) and shared by every virtual host they go to.
+  const built = new Map<string, Route[]>();
   for (const s of servers) {
     const port = s.server.port.number;
+    const redirect = s.server.tls?.httpsRedirect === true;
     const vss = push.registry.virtualServicesFor(s.gateway.namespace ?? 'default', s.gatewayName);
     for (const vs of vss) {
-      for (const vsHost of vs.object.spec.hosts ?? []) {
-        for (const sh of serverHosts(s)) {
-          if (sh.ns !== '*' && sh.ns !== vs.namespace) continue;
-          if (!hostsIntersect(vsHost, sh.host)) continue;
-          // The virtual host is the more specific of the two names (istiod's intersection of hosts).
-          const host = hostMatches(vsHost, sh.host) ? vsHost : sh.host;
-          const name = gatewayVirtualHostName(host, port);
-          const env = envFor(proxy, push, sink, s.gatewayName, port, () => vs.namespace ?? 'default');
-          const routes = routesOf([vs], env);
-          if (routes.length === 0) continue;
-          // Several VirtualServices for one host: their routes are appended in order (istiod's vHostDedupMap).
-          const vh = hosts.get(name) ?? {
-            name,
-            domains: [host.toLowerCase()],
-            routes: [],
-            include_request_attempt_count: true,
-          };
-          vh.routes = [...(vh.routes ?? []), ...routes];
-          // A server with httpsRedirect makes its virtual hosts answer plain HTTP with a redirect to HTTPS.
-          if (s.server.tls?.httpsRedirect === true) vh.require_tls = 'ALL';
-          hosts.set(name, vh);
-        }
+      const names = intersectingHosts(s, vs);
+      if (names.length === 0) continue;
+      const key = `${s.gatewayName}|${vs.namespace}/${vs.name}`;
+      let routes = built.get(key);
+      if (routes === undefined) {
+        const env = envFor(proxy, push, sink, s.gatewayName, port, () => vs.namespace ?? 'default');
+        routes = routesOf([vs], env);
+        built.set(key, routes);
+      }
+      if (routes.length === 0) continue;
+      for (const name of names) {
+        const hostname = name.toLowerCase();
+        const vh = hosts.get(hostname) ?? {
+          name: gatewayVirtualHostName(hostname, port),
+          domains: [hostname],
+          routes: [],
+          include_request_attempt_count: true,
+        };
+        vh.routes = [...(vh.routes ?? []), ...routes];
+        // A server with httpsRedirect makes its virtual hosts answer plain HTTP with a redirect to HTTPS.
+        if (redirect) vh.require_tls = 'ALL';
+        hosts.set(hostname, vh);
       }
     }
   }
@@ -215,13 +295,17 @@ function gatewayVirtualHosts(
     const port = servers[0]?.server.port.number ?? 0;
     return [{ name: gatewayBlackholeVirtualHostName(port), domains: ['*'], routes: [] }];
   }
-  // istiod's SortVHostRoutes: catch-all routes move after the others, keeping their order.
-  for (const vh of hosts.values()) {
-    const routes = vh.routes ?? [];
+  const virtualHosts = collapseDuplicateRoutes(hosts);
+  // istiod's SortVHostRoutes: catch-all routes move after the others, keeping their order. Routes shared by
+  // several virtual hosts are copied, so no two resources share a mutable object.
+  const seen = new Set<Route>();
+  for (const vh of virtualHosts) {
+    const routes = (vh.routes ?? []).map((r) => (seen.has(r) ? structuredClone(r) : (seen.add(r), r)));
     const catchAll = (r: Route) => r.match !== undefined && r.match !== null && isCatchAll(r.match);
     vh.routes = [...routes.filter((r) => !catchAll(r)), ...routes.filter(catchAll)];
   }
-  return [...hosts.values()].sort(byName);
+  // istiod SortVirtualHosts: by name.
+  return virtualHosts.sort(byName);
 }
 
 function gatewayRoutes(proxy: MeshProxy, push: PushContext, sink: MessageSink): RouteConfiguration[] {

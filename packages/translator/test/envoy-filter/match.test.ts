@@ -3,6 +3,7 @@
 // port, and the proxy's version and metadata.
 import { describe, expect, test } from 'vitest';
 import type { Translation } from '../../src/translate.js';
+import { INGRESS_VIP } from '../route/fixtures.js';
 import {
   chains,
   envoyFilterMessages,
@@ -178,7 +179,8 @@ describe('context and listener match', () => {
         'operation: REMOVE',
       ),
     ]);
-    expect(chains(t, '0.0.0.0_443').map((c) => c.filters)).toEqual([[]]);
+    // The ingress Service's HTTPS 443 is a TCP listener on its (allocated) cluster IP: one tcp_proxy chain.
+    expect(chains(t, `${INGRESS_VIP}_443`).map((c) => c.filters)).toEqual([[]]);
     expect(networkFilterNames(t, '0.0.0.0_9080')).toEqual([HCM]);
     expectEncodes(t);
   });

@@ -285,7 +285,8 @@ describe('proto merge rules', () => {
 
 describe('MERGE and MERGE_AND_REPLACE_LIST', () => {
   test.each([
-    ['MERGE appends to domains', 'MERGE', 6],
+    // 5 names of reviews (fqdn, fqdn., short, .ns.svc, .ns) + its cluster IP, then the merged one.
+    ['MERGE appends to domains', 'MERGE', 7],
     ['MERGE_AND_REPLACE_LIST replaces domains', 'MERGE_AND_REPLACE_LIST', 1],
   ])('%s', async (_what, op, count) => {
     const t = await translateWith('sidecar', [

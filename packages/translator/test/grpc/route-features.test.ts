@@ -2,6 +2,7 @@
 // node): one virtual host per route config with `:port` domains, timeouts in max_stream_duration, retries, fault,
 // hash policies and weighted clusters as written; redirects, query matches, CORS and mirrors (which gRPC would NACK or
 // cannot do) left out and reported at the VirtualService's file and line.
+import { allocatedClusterIP } from '@minimesh/model';
 import { describe, expect, it } from 'vitest';
 import { GRPC_UNSUPPORTED, grpcRoute } from '../../src/grpc/grpc-route-compat.js';
 import { buildGrpcRoutes } from '../../src/grpc/grpc-routes.js';
@@ -65,6 +66,8 @@ async function ratings() {
 describe('gRPC route config', () => {
   it('holds the one virtual host of the service port, with :port domains and no catch-all', async () => {
     const { rc } = await ratings();
+    // bookinfo's ratings Service has no clusterIP in its manifest: the registry allocates one, as the API server.
+    const vip = allocatedClusterIP('default', 'ratings');
     expect(Object.keys(rc).sort()).toEqual(['name', 'virtual_hosts']);
     expect(rc.virtual_hosts?.map((v) => v.name)).toEqual([`${RATINGS}:9080`]);
     expect(rc.virtual_hosts?.[0]?.domains).toEqual([
@@ -78,6 +81,9 @@ describe('gRPC route config', () => {
       'ratings.default.svc:9080',
       'ratings.default',
       'ratings.default:9080',
+      // grpcgen keeps SidecarIgnorePort false: the cluster IP comes last, with its :port variant too.
+      vip,
+      `${vip}:9080`,
     ]);
   });
 

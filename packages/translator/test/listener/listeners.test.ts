@@ -8,18 +8,29 @@ import { describe, expect, it } from 'vitest';
 import { buildListeners } from '../../src/listener/build-listeners.js';
 import { MessageCode } from '../../src/messages.js';
 import { PushContext } from '../../src/push-context.js';
-import { ingress, productpage, world } from '../route/fixtures.js';
+import { INGRESS_VIP, ingress, productpage, world } from '../route/fixtures.js';
 import { byName, connect, expectEncodable, filterConfig, MYSQL } from './helpers.js';
+
+/** A TCP ServiceEntry without `addresses` (resolution DNS): no VIP, so its listener is `0.0.0.0_<port>`. */
+const noVipTcp = (name: string, port: number) => `apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata: { name: ${name}, namespace: default }
+spec:
+  hosts: [${name}.example.com]
+  ports: [{ number: ${port}, name: tcp-${name}, protocol: TCP }]
+  resolution: DNS
+`;
 
 describe('sidecar listeners', () => {
   it('has outbound HTTP / TCP listeners, virtualOutbound and virtualInbound, sorted by name', async () => {
     const w = await world([], [MYSQL]);
     const ls = buildListeners(productpage, w.push, w.sink);
     expectEncodable(ls);
+    // The ingress Service's https 443 (HTTPS: not HTTP) is TCP on its allocated cluster IP, as mysql's 3306.
     expect(ls.map((l) => l.name)).toEqual([
-      '0.0.0.0_443',
       '0.0.0.0_80',
       '0.0.0.0_9080',
+      `${INGRESS_VIP}_443`,
       '10.96.0.12_3306',
       'virtualInbound',
       'virtualOutbound',
@@ -41,6 +52,13 @@ describe('sidecar listeners', () => {
       port: 3306,
       ip: '10.96.0.12',
       expected: '->outbound|3306||mysql.default.svc.cluster.local',
+    },
+    {
+      what: 'HTTPS 443 (ingress Service) goes to its cluster on its VIP listener',
+      listener: `${INGRESS_VIP}_443`,
+      port: 443,
+      ip: INGRESS_VIP,
+      expected: '->outbound|443||istio-ingressgateway.istio-system.svc.cluster.local',
     },
     {
       what: 'virtualOutbound passes unknown traffic through',
@@ -131,41 +149,25 @@ describe('sidecar listeners', () => {
 
   // istiod 1.30 (buildSidecarOutboundListener, TCPOverAuto): the HTTP listener on the wildcard is already a sniffed
   // one (HTTP chain by ALPN), so a TCP service without a VIP on the same port adds its chain instead of losing.
+  // A Kubernetes Service always has a cluster IP (allocated when the manifest has none): a ServiceEntry without
+  // `addresses` is the service without a VIP.
   it('merges a TCP service without a VIP into the HTTP port listener as its TCP chain', async () => {
-    const w = await world(
-      [],
-      [
-        `apiVersion: v1
-kind: Service
-metadata: { name: legacy, namespace: default }
-spec: { ports: [{ port: 9080, name: tcp-legacy }], selector: { app: legacy } }
-`,
-      ],
-    );
+    const w = await world([], [noVipTcp('legacy', 9080)]);
     const ls = buildListeners(productpage, w.push, w.sink);
     expectEncodable(ls);
     const l = byName(ls, '0.0.0.0_9080');
     expect(ls.filter((x) => x.name === '0.0.0.0_9080')).toHaveLength(1);
     expect(connect(l, { port: 9080 })).toBe('->9080');
-    expect(connect(l, { port: 9080, alpn: [] })).toBe(
-      'default->outbound|9080||legacy.default.svc.cluster.local',
-    );
+    expect(connect(l, { port: 9080, alpn: [] })).toBe('default->outbound|9080||legacy.example.com');
     expect(w.sink.list()).toEqual([]);
   });
 
   it('reports a second TCP service without a VIP on a taken port', async () => {
-    const svc = (name: string) => `apiVersion: v1
-kind: Service
-metadata: { name: ${name}, namespace: default }
-spec: { ports: [{ port: 7000, name: tcp }], selector: { app: ${name} } }
-`;
-    const w = await world([], [svc('legacy-a'), svc('legacy-b')]);
+    const w = await world([], [noVipTcp('legacy-a', 7000), noVipTcp('legacy-b', 7000)]);
     const ls = buildListeners(productpage, w.push, w.sink);
-    expect(connect(byName(ls, '0.0.0.0_7000'), { port: 7000 })).toBe(
-      '->outbound|7000||legacy-a.default.svc.cluster.local',
-    );
+    expect(connect(byName(ls, '0.0.0.0_7000'), { port: 7000 })).toBe('->outbound|7000||legacy-a.example.com');
     expect(w.sink.list().map((m) => [m.code, m.resource])).toEqual([
-      [MessageCode.ListenerConflict, 'Service default/legacy-b'],
+      [MessageCode.ListenerConflict, 'ServiceEntry default/legacy-b'],
     ]);
   });
 

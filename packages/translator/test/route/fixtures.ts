@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 // Shared inputs for the route and listener tests: Istio's bookinfo sample and networking files, loaded with the
 // model's loader, plus an inline istio-ingressgateway Service (80 -> 8080, 443 -> 8443) as Istio installs it.
 import {
+  allocatedClusterIP,
   buildRegistry,
   type LoadedResource,
   loadFile,
@@ -32,6 +33,8 @@ spec:
   - { name: http2, port: 80, targetPort: 8080 }
   - { name: https, port: 443, targetPort: 8443 }
 `;
+/** The cluster IP the registry allocates to INGRESS_SERVICE (written without one), as the API server would. */
+export const INGRESS_VIP = allocatedClusterIP('istio-system', 'istio-ingressgateway');
 
 export const WORKLOADS: WorkloadInput[] = [
   { name: 'productpage-v1-abc', address: '10.0.0.1', labels: { app: 'productpage', version: 'v1' } },

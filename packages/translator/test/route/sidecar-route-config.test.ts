@@ -56,20 +56,25 @@ spec: { clusterIP: 10.96.0.12, ports: [{ port: 3306, name: tcp }, { port: 9080, 
         `apiVersion: v1
 kind: Service
 metadata: { name: db, namespace: data }
-spec: { ports: [{ port: 9080, name: http }], selector: { app: db } }
+spec: { clusterIP: 10.96.0.40, ports: [{ port: 9080, name: http }], selector: { app: db } }
 `,
       ],
     );
     const rcs = buildRoutes(productpage, w.push, w.sink);
     const rc = rcs.find((r) => r.name === '9080');
     const vh = rc?.virtual_hosts?.find((v) => v.name === 'db.data.svc.cluster.local:9080');
+    // istiod generateVirtualHostDomains: the names, then the cluster IP (no :port variant on a sidecar listener).
     expect(vh?.domains).toEqual([
       'db.data.svc.cluster.local',
       'db.data.svc.cluster.local.',
       'db.data',
       'db.data.svc',
+      '10.96.0.40',
     ]);
     expect(send(rcs, '9080', { authority: 'db.data.svc.cluster.local.:9080' }).outcome).toBe(
+      'outbound|9080||db.data.svc.cluster.local',
+    );
+    expect(send(rcs, '9080', { authority: '10.96.0.40:9080' }).outcome).toBe(
       'outbound|9080||db.data.svc.cluster.local',
     );
   });

@@ -2,6 +2,7 @@
 // declared port gets listeners for its own hosts only (the catch-all listener adds nothing to it), captureMode
 // NONE binds a real socket on 127.0.0.1, and what falls outside the scope is passed through or blackholed per
 // outboundTrafficPolicy.
+import { allocatedClusterIP } from '@minimesh/model';
 import { describe, expect, it } from 'vitest';
 import { C, check, configFor, type Row } from '../simulate/helpers.js';
 import { call, expectEncodable, MYSQL, MYSQL_PODS, sidecar, tcp } from './helpers.js';
@@ -29,12 +30,36 @@ const MYSQL_LOCAL = sidecar(`  egress:
   - hosts: [./reviews.default.svc.cluster.local]
 `);
 
-/** Port 9080 declared TCP for ratings: the catch-all listener's HTTP services cannot add to it (locked). */
+/**
+ * Port 9080 declared TCP for a service without a VIP: its listener is `0.0.0.0_9080`, and the catch-all
+ * listener's HTTP services cannot add to it (locked). A Kubernetes Service always has a cluster IP (allocated when
+ * the manifest has none), so the service without a VIP is a ServiceEntry without `addresses`.
+ */
+const LEGACY_TCP_9080 = sidecar(`  egress:
+  - port: { number: 9080, protocol: TCP, name: tcp }
+    hosts: [./legacy.example.com]
+  - hosts: [./*]
+`);
+const LEGACY = `apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata: { name: legacy, namespace: default }
+spec:
+  hosts: [legacy.example.com]
+  ports: [{ number: 9080, name: tcp, protocol: TCP }]
+  resolution: DNS
+`;
+
+/**
+ * Port 9080 declared TCP for ratings, a Kubernetes Service (its cluster IP allocated): its TCP listener sits on
+ * the VIP, so the catch-all listener's HTTP services build `0.0.0.0_9080`, whose route config `9080` still comes
+ * from the declared port's egress listener (istiod GetEgressListenerForRDS): ratings only.
+ */
 const RATINGS_TCP_9080 = sidecar(`  egress:
   - port: { number: 9080, protocol: TCP, name: tcp }
     hosts: [./ratings.default.svc.cluster.local]
   - hosts: [./*]
 `);
+const RATINGS_VIP = allocatedClusterIP('default', 'ratings');
 
 /** A headless Service: istiod gives each pod IP its own TCP listener. */
 const HEADLESS_DB = `apiVersion: v1
@@ -50,7 +75,8 @@ const DB_PODS = [
 const scoped = { inline: [REVIEWS_ONLY, MYSQL], workloads: MYSQL_PODS };
 const strict = { inline: [REVIEWS_ONLY_STRICT, MYSQL], workloads: MYSQL_PODS };
 const port9080 = { inline: [RATINGS_ON_9080, MYSQL], workloads: MYSQL_PODS };
-const tcp9080 = { inline: [RATINGS_TCP_9080] };
+const tcp9080 = { inline: [LEGACY_TCP_9080, LEGACY] };
+const ratingsTcp9080 = { inline: [RATINGS_TCP_9080] };
 const local = { inline: [MYSQL_LOCAL, MYSQL], workloads: MYSQL_PODS };
 const MYSQL_CLUSTER = 'outbound|3306||mysql.default.svc.cluster.local';
 
@@ -103,6 +129,13 @@ const rows: Row[] = [
     expect: { listener: '0.0.0.0_9080' },
   },
   {
+    what: "egress port 9080: reviews (catch-all listener) is not in the port's route config, so it is blocked",
+    input: port9080,
+    call: call({ port: 9080, host: 'reviews' }),
+    outcome: 'blackhole',
+    expect: { listener: '0.0.0.0_9080', routeConfig: '9080', status: 502, virtualHost: 'block_all' },
+  },
+  {
     what: 'egress port 9080: mysql (catch-all listener) still gets its own VIP listener',
     input: port9080,
     call: tcp({ port: 3306, host: 'mysql', address: '10.96.0.12' }),
@@ -111,13 +144,29 @@ const rows: Row[] = [
     expect: { listener: '10.96.0.12_3306' },
   },
   {
-    what: "egress TCP port 9080: locked, so even an HTTP call for reviews takes ratings' tcp_proxy",
+    what: "egress TCP port 9080: locked, so even an HTTP call for reviews takes legacy's tcp_proxy",
     input: tcp9080,
     call: call({ port: 9080, host: 'reviews' }),
     outcome: 'routed',
-    cluster: C('ratings'),
+    cluster: 'outbound|9080||legacy.example.com',
     expect: { listener: '0.0.0.0_9080', networkFilter: 'tcp_proxy' },
     absent: ['routeConfig'],
+  },
+  {
+    what: "egress TCP port 9080 for ratings (a VIP): ratings' tcp_proxy on its VIP listener",
+    input: ratingsTcp9080,
+    call: tcp({ port: 9080, host: 'ratings', address: RATINGS_VIP }),
+    outcome: 'routed',
+    cluster: C('ratings'),
+    expect: { listener: `${RATINGS_VIP}_9080`, networkFilter: 'tcp_proxy' },
+  },
+  {
+    what: "egress TCP port 9080 for ratings (a VIP): reviews' HTTP takes 0.0.0.0_9080, whose route config lacks it",
+    input: ratingsTcp9080,
+    call: call({ port: 9080, host: 'reviews' }),
+    outcome: 'passthrough',
+    cluster: 'PassthroughCluster',
+    expect: { listener: '0.0.0.0_9080', routeConfig: '9080', virtualHost: 'allow_any' },
   },
   {
     what: 'egress port with bind 127.0.0.1 and captureMode NONE: the app dials localhost, mysql answers',

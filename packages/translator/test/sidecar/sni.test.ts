@@ -1,10 +1,12 @@
 // TLS / HTTPS services sharing a port (istiod buildSidecarOutboundTLSFilterChainOpts + mergeTCPFilterChains): hosts
 // without a VIP share `0.0.0.0_443`, one chain per host keyed by SNI (server_names) to `outbound|443||<host>`, a TLS
 // inspector to read the ClientHello, and PassthroughFilterChain for other names. Istio's egress-rule-google-apis
-// sample used to lose its 443 chain to the ingress gateway Service's 443.
+// sample used to lose its 443 chain to the ingress gateway Service's 443. A Kubernetes Service always has a cluster
+// IP (the registry allocates one when the manifest has none), so the ingress Service's HTTPS 443 is on its VIP.
 import { type Listener, toProto3Json } from '@minimesh/model';
 import { describe, expect, it } from 'vitest';
 import { formatMessage } from '../../src/messages.js';
+import { INGRESS_VIP } from '../route/fixtures.js';
 import { check, configFor, type Row } from '../simulate/helpers.js';
 import { call, expectEncodable, sidecar, TLS_HOSTS } from './helpers.js';
 
@@ -55,12 +57,20 @@ const rows: Row[] = [
     cluster: 'outbound|443||b.example.com',
   },
   {
-    what: 'SNI of the ingress gateway Service on the same listener',
+    what: 'the ingress gateway Service (a VIP) has its own listener, not a chain of the shared one',
     input: hosts,
-    call: tls(INGRESS_HOST),
+    call: tls(INGRESS_HOST, INGRESS_VIP),
     outcome: 'routed',
     cluster: `outbound|443||${INGRESS_HOST}`,
-    expect: { endpoints: ['10.0.0.9:8443'] },
+    expect: { listener: `${INGRESS_VIP}_443`, endpoints: ['10.0.0.9:8443'] },
+  },
+  {
+    what: "the ingress gateway Service's SNI without its VIP is unknown to the shared listener: passthrough",
+    input: hosts,
+    call: tls(INGRESS_HOST),
+    outcome: 'passthrough',
+    cluster: 'PassthroughCluster',
+    expect: { listener: '0.0.0.0_443', filterChain: 'default_filter_chain' },
   },
   {
     what: 'an unknown SNI takes PassthroughFilterChain (ALLOW_ANY)',
@@ -125,7 +135,6 @@ describe('SNI filter chains (resources)', () => {
     expect(l.filter_chains?.map((c) => c.filter_chain_match?.server_names)).toEqual([
       ['a.example.com'],
       ['b.example.com'],
-      [INGRESS_HOST],
     ]);
     expect(l.default_filter_chain?.name).toBe('PassthroughFilterChain');
     const json = toProto3Json('envoy.config.listener.v3.Listener', l) as { listener_filters: unknown };

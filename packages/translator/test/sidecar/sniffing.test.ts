@@ -1,6 +1,7 @@
 // Protocol sniffing (istiod ListenerProtocolAuto): a port whose name declares no protocol gets an HTTP inspector and
 // two chains, HTTP (ALPN http/1.1, h2c, raw_buffer) and TCP (the default chain), outbound on the service's VIP and
 // inbound on virtualInbound. HTTP ports on 0.0.0.0 are sniffed too in 1.30: raw TCP takes PassthroughFilterChain.
+// The HTTP chain of a sniffed port on its VIP uses the service's own route config `<host>:<port>` (istiod).
 import { type Listener, toProto3Json } from '@minimesh/model';
 import { describe, expect, it } from 'vitest';
 import { check, configFor, type Row } from '../simulate/helpers.js';
@@ -15,14 +16,22 @@ spec: { ports: [{ port: 7000, name: admin }], selector: { app: productpage } }
 const REGISTRY_ONLY = sidecar(`  outboundTrafficPolicy: { mode: REGISTRY_ONLY }
 `);
 
+/** Port 8000 declared for istio-system only: web still gets its VIP listener from the catch-all listener. */
+const PORT_8000_ELSEWHERE = sidecar(`  egress:
+  - port: { number: 8000, protocol: HTTP, name: http }
+    hosts: [istio-system/*]
+  - hosts: [./*]
+`);
+
 const web = { inline: [WEB, PRODUCTPAGE_ADMIN], workloads: WEB_PODS };
+const elsewhere = { inline: [WEB, PORT_8000_ELSEWHERE], workloads: WEB_PODS };
 const strict = { inline: [WEB, REGISTRY_ONLY], workloads: WEB_PODS };
 const WEB_CLUSTER = 'outbound|8000||web.default.svc.cluster.local';
 const at = { port: 8000, host: 'web:8000', address: '10.96.0.30' };
 
 const rows: Row[] = [
   {
-    what: 'sniffed port, HTTP/1.1 call: the HTTP chain and RDS 8000',
+    what: 'sniffed port, HTTP/1.1 call: the HTTP chain and the RDS of web alone',
     input: web,
     call: call(at),
     outcome: 'routed',
@@ -31,11 +40,26 @@ const rows: Row[] = [
       listener: '10.96.0.30_8000',
       filterChain: '#0',
       networkFilter: 'http_connection_manager',
-      routeConfig: '8000',
+      routeConfig: 'web.default.svc.cluster.local:8000',
       virtualHost: 'web.default.svc.cluster.local:8000',
       endpoints: ['10.0.0.30:8000'],
     },
     trace: ['http_inspector: application protocol http/1.1'],
+  },
+  {
+    what: 'sniffed port, any Host: the VIP chose web, its route config matches every Host',
+    input: web,
+    call: call({ ...at, host: 'web.example.org' }),
+    outcome: 'routed',
+    cluster: WEB_CLUSTER,
+    expect: { routeConfig: 'web.default.svc.cluster.local:8000' },
+  },
+  {
+    what: "sniffed port whose port the Sidecar declares for others: web's route config has no virtual host",
+    input: elsewhere,
+    call: call(at),
+    outcome: 'no_route',
+    expect: { listener: '10.96.0.30_8000', routeConfig: 'web.default.svc.cluster.local:8000' },
   },
   {
     what: 'sniffed port, h2c call: the HTTP chain',
@@ -119,6 +143,11 @@ describe('protocol sniffing (resources)', () => {
     const tcpProxy = l.default_filter_chain?.filters?.[0]?.typed_config as unknown as { cluster: string };
     expect(tcpProxy.cluster).toBe(WEB_CLUSTER);
     expect(l.bind_to_port).toEqual({ value: false });
+    // istiod getVirtualHostsForSniffedServicePort: web's virtual host alone, domains `*`, no catch-all.
+    const rc = t.routes.find((r) => r.name === 'web.default.svc.cluster.local:8000');
+    expect(rc?.virtual_hosts?.map((v) => [v.name, v.domains])).toEqual([
+      ['web.default.svc.cluster.local:8000', ['*']],
+    ]);
   });
 
   it('is deterministic: the same resources in another order give byte-identical listeners', async () => {

@@ -1,6 +1,7 @@
 // Connections a sidecar carries as TCP: a TCP service on its VIP listener (tcp_proxy), VirtualService TCP routes with
 // weights, and what virtualOutbound does with everything else (passthrough, blackhole under REGISTRY_ONLY, itself).
 import { describe, it } from 'vitest';
+import { INGRESS_VIP } from '../route/fixtures.js';
 import { check, type Row } from './helpers.js';
 
 const MYSQL = `apiVersion: v1
@@ -125,15 +126,16 @@ const rows: Row[] = [
     expect: { filterChain: 'virtualOutbound-blackhole', cluster: 'BlackHoleCluster' },
   },
   {
-    what: 'the ingress Service https port 443: tcp_proxy to its cluster',
+    what: 'the ingress Service https port 443: tcp_proxy to its cluster on its VIP listener',
     call: {
       port: 443,
+      address: INGRESS_VIP,
       host: 'istio-ingressgateway.istio-system',
       tls: { serverName: 'istio-ingressgateway.istio-system.svc.cluster.local' },
     },
     outcome: 'routed',
     cluster: 'outbound|443||istio-ingressgateway.istio-system.svc.cluster.local',
-    expect: { listener: '0.0.0.0_443', endpoints: ['10.0.0.9:8443'] },
+    expect: { listener: `${INGRESS_VIP}_443`, endpoints: ['10.0.0.9:8443'] },
   },
 ];
 
