@@ -32,7 +32,13 @@ import {
   terminatesTls,
 } from '../route/gateway-servers.js';
 import { hcmFilter } from './http-connection-manager.js';
-import { outboundStatPrefix, TLS_INSPECTOR, TLS_INSPECTOR_BUFFER_BYTES } from './listener-names.js';
+import {
+  MAX_CONNECTIONS_PER_SOCKET_EVENT,
+  outboundStatPrefix,
+  TLS_INSPECTOR,
+  TLS_INSPECTOR_BUFFER_BYTES,
+  TRANSPORT_SOCKET_CONNECT_TIMEOUT,
+} from './listener-names.js';
 import { socketAddress } from './outbound.js';
 import { sdsSecretConfig } from './sds.js';
 import { routeTcpProxy } from './tcp-routes.js';
@@ -239,7 +245,11 @@ export function gatewayListeners(proxy: MeshProxy, push: PushContext, sink: Mess
     out.push({
       name: listenerName(WILDCARD_ADDRESS, port),
       address: socketAddress(WILDCARD_ADDRESS, port),
-      filter_chains: chains,
+      // istiod buildGatewayListener: every chain gets the transport socket connect timeout.
+      filter_chains: chains.map((c) => ({
+        ...c,
+        transport_socket_connect_timeout: TRANSPORT_SOCKET_CONNECT_TIMEOUT,
+      })),
       ...(tlsInspector
         ? {
             listener_filters: [
@@ -253,6 +263,7 @@ export function gatewayListeners(proxy: MeshProxy, push: PushContext, sink: Mess
           }
         : {}),
       traffic_direction: 'OUTBOUND',
+      max_connections_to_accept_per_socket_event: { value: MAX_CONNECTIONS_PER_SOCKET_EVENT },
     });
   }
   return out;

@@ -2,7 +2,9 @@
 // routes by RDS over ADS (outbound / gateway) or an inline route config (inbound), http_filters limited to those
 // the model's descriptor knows (grpc_stats, fault, cors, router: istiod also adds istio.metadata_exchange,
 // istio.alpn and istio.stats, which are Istio's own extensions), websocket upgrades, stream_idle_timeout 0s (off),
-// normalize_path, and escaped slashes kept as they are.
+// normalize_path, escaped slashes kept as they are, `Expect: 100-continue` proxied (ENABLE_100_CONTINUE_HEADERS,
+// default true), the UUID request id extension (always written, tracing or not), and on gateways empty HTTP/1
+// protocol options (buildGatewayConnectionManager).
 import {
   anyOf,
   type HttpConnectionManager,
@@ -50,7 +52,12 @@ export function httpConnectionManager(opts: HcmOptions): HttpConnectionManager {
     stream_idle_timeout: { seconds: '0' },
     normalize_path: { value: true },
     path_with_escaped_slashes_action: 'KEEP_UNCHANGED',
+    request_id_extension: {
+      typed_config: anyOf(TypeUrl.UUID_REQUEST_ID, { use_request_id_for_trace_sampling: { value: true } }),
+    },
+    proxy_100_continue: true,
   };
+  if (opts.side === 'gateway') hcm.http_protocol_options = {};
   if (opts.rds !== undefined) {
     hcm.rds = {
       config_source: { ads: {}, initial_fetch_timeout: { seconds: '0' }, resource_api_version: 'V3' },

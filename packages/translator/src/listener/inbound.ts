@@ -3,27 +3,14 @@
 // Sidecar's ingress ports when it declares any, else the targetPort of each Service port selecting the workload):
 // HTTP chains (HCM with an inline route config `inbound|<port>||` sending everything to `inbound|<port>||`), TCP
 // chains (tcp_proxy to it), or for a port without a declared protocol both, told apart by the ALPN the HTTP
-// inspector sets (protocol sniffing). Then the passthrough chain (InboundPassthroughCluster) for other ports, and
-// a blackhole for 15006 itself. An ingress port with captureMode NONE gets a listener of its own instead.
+// inspector sets (protocol sniffing). Before them the blackhole chain for 15006 itself and the passthrough chains
+// (InboundPassthroughCluster) for other ports (inbound-passthrough.ts). An ingress port with captureMode NONE gets
+// a listener of its own instead.
 // Each port gets the chains of its PeerAuthentication mode (mtls.ts): PERMISSIVE (the default) accepts Istio mTLS
 // (ALPN istio*) and plaintext, STRICT only mTLS, DISABLE only plaintext.
-import {
-  anyOf,
-  isGrpc,
-  isHttp,
-  isUnsupported,
-  type Listener,
-  type LoadedResource,
-  labelsMatch,
-  type MeshProtocol,
-  type RouteConfiguration,
-  type Sidecar,
-  TypeUrl,
-} from '@minimesh/model';
+import { type Listener, type LoadedResource, labelsMatch, type Sidecar } from '@minimesh/model';
 import { MessageCode, type MessageSink } from '../messages.js';
 import {
-  BLACKHOLE_CLUSTER,
-  INBOUND_PASSTHROUGH_CLUSTER,
   inboundClusterName,
   listenerName,
   VIRTUAL_INBOUND_LISTENER,
@@ -32,36 +19,18 @@ import {
 } from '../naming.js';
 import type { MeshProxy } from '../proxy.js';
 import type { PushContext } from '../push-context.js';
-import { DEFAULT_RETRY_ATTEMPTS, INBOUND_RETRY_ON } from '../route/route-action.js';
-import { DEFAULT_ROUTE_NAME, decoratorOperation, inboundVirtualHostName } from '../route/route-names.js';
 import { hcmFilter } from './http-connection-manager.js';
-import {
-  HTTP_INSPECTOR,
-  inboundStatPrefix,
-  ORIGINAL_DST,
-  TLS_INSPECTOR,
-  TLS_INSPECTOR_BUFFER_BYTES,
-  VIRTUAL_INBOUND_BLACKHOLE_CHAIN,
-  VIRTUAL_INBOUND_PASSTHROUGH_CHAIN,
-} from './listener-names.js';
-import {
-  chainVariants,
-  type InboundKind,
-  inboundTlsContext,
-  type MtlsMode,
-  mtlsModeFor,
-  peerAuthenticationScope,
-} from './mtls.js';
+import { type FilterChain, inboundChains, inboundKindOf } from './inbound-chains.js';
+import { inboundListenerFilters } from './inbound-listener-filters.js';
+import { inboundPassthroughChains } from './inbound-passthrough.js';
+import { inboundRouteConfig, type WorkloadPort } from './inbound-route.js';
+import { inboundStatPrefix, MAX_CONNECTIONS_PER_SOCKET_EVENT } from './listener-names.js';
+import { type MtlsMode, mtlsModeFor, peerAuthenticationScope } from './mtls.js';
 import { socketAddress } from './outbound-listener.js';
 import { ingressPorts, sidecarConfigPath } from './sidecar-ingress.js';
 import { tcpProxyFilter } from './tcp-proxy.js';
 
-/** A port the workload listens on, with the service that exposes it (the first, by hostname). */
-export interface WorkloadPort {
-  readonly port: number;
-  readonly protocol: MeshProtocol;
-  readonly hostname: string;
-}
+export { inboundRouteConfig, type WorkloadPort } from './inbound-route.js';
 
 /** Workload ports: numeric targetPorts (else the port) of services of the proxy's namespace selecting it. */
 export function workloadPorts(proxy: MeshProxy, push: PushContext): WorkloadPort[] {
@@ -75,48 +44,6 @@ export function workloadPorts(proxy: MeshProxy, push: PushContext): WorkloadPort
   }
   return [...byPort.values()].sort((a, b) => a.port - b.port);
 }
-
-/** The inline route config of an inbound HTTP chain. */
-export function inboundRouteConfig(wp: WorkloadPort): RouteConfiguration {
-  const cluster = inboundClusterName(wp.port);
-  return {
-    name: cluster,
-    virtual_hosts: [
-      {
-        name: inboundVirtualHostName(wp.port),
-        domains: ['*'],
-        routes: [
-          {
-            name: DEFAULT_ROUTE_NAME,
-            match: { prefix: '/' },
-            // istiod BuildDefaultHTTPInboundRoute: no timeout, max_stream_duration instead of max_grpc_timeout, and
-            // (not for gRPC) retries of requests reset before they reached the application.
-            route: {
-              cluster,
-              timeout: { seconds: '0' },
-              max_stream_duration: {
-                max_stream_duration: { seconds: '0' },
-                grpc_timeout_header_max: { seconds: '0' },
-              },
-              ...(isGrpc(wp.protocol)
-                ? {}
-                : {
-                    retry_policy: {
-                      retry_on: INBOUND_RETRY_ON,
-                      num_retries: { value: DEFAULT_RETRY_ATTEMPTS },
-                    },
-                  }),
-            },
-            decorator: { operation: decoratorOperation(wp.hostname, wp.port, '/*') },
-          },
-        ],
-      },
-    ],
-    validate_clusters: { value: false },
-  };
-}
-
-type FilterChain = NonNullable<Listener['filter_chains']>[number];
 
 /** One inbound port's chains to build (istiod inboundChainConfig). */
 export interface InboundChainConfig extends WorkloadPort {
@@ -158,11 +85,6 @@ export function inboundChainConfigs(
   });
 }
 
-function kindOf(p: MeshProtocol): InboundKind {
-  if (isHttp(p)) return 'http';
-  return isUnsupported(p) ? 'auto' : 'tcp';
-}
-
 /**
  * The chains of one inbound port, one per variant of its mTLS mode and protocol (see mtls.ts), all named
  * `<bind>_<port>` as istiod names them and matched on the original destination port.
@@ -183,87 +105,78 @@ function portChains(cc: InboundChainConfig, mode: MtlsMode): FilterChain[] {
             },
           },
         };
-  return chainVariants(mode, kindOf(cc.protocol)).map((v) => {
-    const http = v.protocol === 'http';
-    const filter = http
-      ? hcmFilter({
-          statPrefix: inboundStatPrefix(cc.port, cc.bind),
-          side: 'inbound',
-          routeConfig: inboundRouteConfig(cc),
-        })
-      : tcpProxyFilter(inboundClusterName(cc.port));
-    return {
-      name,
-      filter_chain_match: {
-        destination_port: { value: cc.port },
-        transport_protocol: v.transportProtocol,
-        ...(v.applicationProtocols === undefined
-          ? {}
-          : { application_protocols: [...v.applicationProtocols] }),
-      },
-      filters: [filter],
-      ...(v.terminateTls
-        ? {
-            transport_socket: {
-              name: 'envoy.transport_sockets.tls',
-              typed_config: anyOf(TypeUrl.DOWNSTREAM_TLS_CONTEXT, inboundTlsContext(http)),
-            },
-          }
-        : {}),
-      ...(metadata === undefined ? {} : { metadata }),
-    };
-  });
-}
-
-function inboundListenerFilters(withOriginalDst: boolean): NonNullable<Listener['listener_filters']> {
-  return [
-    ...(withOriginalDst ? [{ name: ORIGINAL_DST, typed_config: anyOf(TypeUrl.ORIGINAL_DST, {}) }] : []),
-    {
-      name: TLS_INSPECTOR,
-      typed_config: anyOf(TypeUrl.TLS_INSPECTOR, {
-        initial_read_buffer_size: { value: TLS_INSPECTOR_BUFFER_BYTES },
+  const spec = {
+    destinationPort: cc.port,
+    httpName: name,
+    tcpName: name,
+    httpFilters: () => [
+      hcmFilter({
+        statPrefix: inboundStatPrefix(cc.port, cc.bind),
+        side: 'inbound',
+        routeConfig: inboundRouteConfig(cc),
       }),
-    },
-    { name: HTTP_INSPECTOR, typed_config: anyOf(TypeUrl.HTTP_INSPECTOR, {}) },
-  ];
+    ],
+    tcpFilters: () => [tcpProxyFilter(inboundClusterName(cc.port))],
+    ...(metadata === undefined ? {} : { metadata }),
+  };
+  return inboundChains(spec, mode, inboundKindOf(cc.protocol));
 }
 
-/** virtualInbound, then a bound listener per ingress port with captureMode NONE (istiod inboundCustomListener). */
+/**
+ * The fields istiod's buildInboundListener writes on every inbound listener: continue after a listener filter
+ * timeout of MeshConfig.protocolDetectionTimeout (0s: none), and MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP (1) accepts
+ * per socket event, virtualInbound included (1.30 sets it in the listener literal, not only when bound).
+ */
+function inboundListener(
+  name: string,
+  address: string,
+  port: number,
+  bindToPort: boolean,
+  chains: FilterChain[],
+): Listener {
+  return {
+    name,
+    address: socketAddress(address, port),
+    filter_chains: chains,
+    listener_filters: inboundListenerFilters(chains, bindToPort),
+    traffic_direction: 'INBOUND',
+    listener_filters_timeout: { seconds: '0' },
+    continue_on_listener_filters_timeout: true,
+    max_connections_to_accept_per_socket_event: { value: MAX_CONNECTIONS_PER_SOCKET_EVENT },
+  };
+}
+
+/**
+ * virtualInbound, then a bound listener per ingress port with captureMode NONE (istiod inboundCustomListener).
+ * virtualInbound's chains: the passthrough chains (inbound-passthrough.ts) first, then the ports' chains, as
+ * istiod's inboundVirtualListener orders them. It has no use_original_dst (1.30 sets that on virtualOutbound only;
+ * the original_dst listener filter recovers the destination).
+ */
 export function inboundListeners(proxy: MeshProxy, push: PushContext, sink: MessageSink): Listener[] {
   const scope = peerAuthenticationScope(proxy, push);
   const configs = inboundChainConfigs(proxy, push, sink);
   const bound: Listener[] = configs
     .filter((cc) => cc.bindToPort)
-    .map((cc) => ({
-      name: listenerName(cc.bind, cc.port),
-      address: socketAddress(cc.bind, cc.port),
-      filter_chains: portChains(cc, mtlsModeFor(scope, cc.port)),
-      listener_filters: inboundListenerFilters(false),
-      traffic_direction: 'INBOUND',
-      listener_filters_timeout: { seconds: '0' },
-      continue_on_listener_filters_timeout: true,
-    }));
-  const virtual: Listener = {
-    name: VIRTUAL_INBOUND_LISTENER,
-    address: socketAddress(WILDCARD_ADDRESS, VIRTUAL_INBOUND_PORT),
-    filter_chains: [
-      {
-        name: VIRTUAL_INBOUND_BLACKHOLE_CHAIN,
-        filter_chain_match: { destination_port: { value: VIRTUAL_INBOUND_PORT } },
-        filters: [tcpProxyFilter(BLACKHOLE_CLUSTER)],
-      },
-      ...configs.filter((cc) => !cc.bindToPort).flatMap((cc) => portChains(cc, mtlsModeFor(scope, cc.port))),
-      {
-        name: VIRTUAL_INBOUND_PASSTHROUGH_CHAIN,
-        filter_chain_match: {
-          prefix_ranges: [{ address_prefix: WILDCARD_ADDRESS, prefix_len: { value: 0 } }],
-        },
-        filters: [tcpProxyFilter(INBOUND_PASSTHROUGH_CLUSTER)],
-      },
-    ],
-    listener_filters: inboundListenerFilters(true),
-    use_original_dst: { value: true },
-    traffic_direction: 'INBOUND',
-  };
+    .map((cc) =>
+      inboundListener(
+        listenerName(cc.bind, cc.port),
+        cc.bind,
+        cc.port,
+        true,
+        portChains(cc, mtlsModeFor(scope, cc.port)),
+      ),
+    );
+  const declared = new Set(configs.map((cc) => cc.port));
+  const chains = [
+    ...inboundPassthroughChains(scope, declared),
+    ...configs.filter((cc) => !cc.bindToPort).flatMap((cc) => portChains(cc, mtlsModeFor(scope, cc.port))),
+  ];
+  const virtual = inboundListener(
+    VIRTUAL_INBOUND_LISTENER,
+    WILDCARD_ADDRESS,
+    VIRTUAL_INBOUND_PORT,
+    false,
+    chains,
+  );
   return [virtual, ...bound];
 }

@@ -14,8 +14,10 @@ export const ORIGINAL_DST = 'envoy.filters.listener.original_dst';
 export const VIRTUAL_OUTBOUND_CATCHALL_CHAIN = 'virtualOutbound-catchall-tcp';
 export const VIRTUAL_OUTBOUND_BLACKHOLE_CHAIN = 'virtualOutbound-blackhole';
 export const VIRTUAL_INBOUND_BLACKHOLE_CHAIN = 'virtualInbound-blackhole';
-/** The inbound TCP passthrough chain carries the listener's own name. */
+/** The inbound TCP passthrough chains carry the listener's own name. */
 export const VIRTUAL_INBOUND_PASSTHROUGH_CHAIN = 'virtualInbound';
+/** The inbound HTTP passthrough chains (model.VirtualInboundCatchAllHTTPFilterChainName). */
+export const VIRTUAL_INBOUND_CATCHALL_HTTP_CHAIN = 'virtualInbound-catchall-http';
 
 /** istiod ends HCM stat prefixes with this delimiter (DelimitedStatsPrefix; older releases had none). */
 export const STAT_PREFIX_DELIMITER = ';';
@@ -40,3 +42,15 @@ export const ISTIO_SERVER_NAME = 'istio-envoy';
 
 /** istiod's TLS inspector reads at most 512 bytes of ClientHello (Envoy's default is 64 KiB). */
 export const TLS_INSPECTOR_BUFFER_BYTES = 512;
+
+/**
+ * istiod's MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP default (features/pilot.go): connections accepted per socket event
+ * on listeners that bind a socket (virtualInbound, virtualOutbound, gateways, bound inbound / outbound listeners).
+ */
+export const MAX_CONNECTIONS_PER_SOCKET_EVENT = 1;
+
+/**
+ * istiod's PILOT_GATEWAY_TRANSPORT_SOCKET_CONNECT_TIMEOUT default (features/pilot.go): 15s for the transport socket
+ * (TLS handshake) of sidecar outbound and gateway filter chains, against slow handshake attacks. Envoy Duration.
+ */
+export const TRANSPORT_SOCKET_CONNECT_TIMEOUT = { seconds: '15' } as const;

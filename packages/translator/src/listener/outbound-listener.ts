@@ -6,7 +6,13 @@
 import { anyOf, type Listener, TypeUrl } from '@minimesh/model';
 import type { OutboundTrafficPolicyMode } from '../mesh-config.js';
 import { BLACKHOLE_CLUSTER, listenerName, PASSTHROUGH_CLUSTER } from '../naming.js';
-import { HTTP_INSPECTOR, TLS_INSPECTOR, TLS_INSPECTOR_BUFFER_BYTES } from './listener-names.js';
+import {
+  HTTP_INSPECTOR,
+  MAX_CONNECTIONS_PER_SOCKET_EVENT,
+  TLS_INSPECTOR,
+  TLS_INSPECTOR_BUFFER_BYTES,
+  TRANSPORT_SOCKET_CONNECT_TIMEOUT,
+} from './listener-names.js';
 import { chainFilters, isMatchAll } from './outbound-chains.js';
 import type { OutboundEntry } from './outbound-entries.js';
 import { tcpProxyFilter } from './tcp-proxy.js';
@@ -46,10 +52,13 @@ export function listenerFromEntry(e: OutboundEntry, policy: OutboundTrafficPolic
   const name = listenerName(e.bind, e.port);
   const chains: FilterChain[] = [];
   let fallback: FilterChain | undefined;
+  // Every chain built from an entry (not the PassthroughFilterChain below) gets the transport socket connect
+  // timeout (istiod buildListenerFromEntry).
+  const timeout = { transport_socket_connect_timeout: TRANSPORT_SOCKET_CONNECT_TIMEOUT };
   for (const c of e.chains) {
     const filters = chainFilters(c, e.bind, e.port);
-    if (isMatchAll(c)) fallback = { filters };
-    else chains.push({ filter_chain_match: chainMatch(c), filters });
+    if (isMatchAll(c)) fallback = { filters, ...timeout };
+    else chains.push({ filter_chain_match: chainMatch(c), filters, ...timeout });
   }
   let filterChains = chains;
   let defaultChain: FilterChain | undefined;
@@ -81,7 +90,10 @@ export function listenerFromEntry(e: OutboundEntry, policy: OutboundTrafficPolic
     filter_chains: filterChains,
     ...(defaultChain === undefined ? {} : { default_filter_chain: defaultChain }),
     ...(listenerFilters.length > 0 ? { listener_filters: listenerFilters } : {}),
-    ...(e.bindToPort ? {} : { bind_to_port: { value: false } }),
+    // Only listeners that bind a socket accept connections themselves (istiod: max accepts per socket event).
+    ...(e.bindToPort
+      ? { max_connections_to_accept_per_socket_event: { value: MAX_CONNECTIONS_PER_SOCKET_EVENT } }
+      : { bind_to_port: { value: false } }),
     traffic_direction: 'OUTBOUND',
     // MeshConfig.protocolDetectionTimeout defaults to 0s (no timeout) since Istio 1.10; without an HTTP inspector
     // istiod writes 0s as well.

@@ -25,7 +25,11 @@ import type { MeshProxy } from '../proxy.js';
 import type { PushContext } from '../push-context.js';
 import { catchAllCluster } from '../route/virtual-host.js';
 import { egressListenerAllows } from '../sidecar-egress.js';
-import { VIRTUAL_OUTBOUND_BLACKHOLE_CHAIN, VIRTUAL_OUTBOUND_CATCHALL_CHAIN } from './listener-names.js';
+import {
+  MAX_CONNECTIONS_PER_SOCKET_EVENT,
+  VIRTUAL_OUTBOUND_BLACKHOLE_CHAIN,
+  VIRTUAL_OUTBOUND_CATCHALL_CHAIN,
+} from './listener-names.js';
 import { OutboundEntries } from './outbound-entries.js';
 import { listenerFromEntry, socketAddress } from './outbound-listener.js';
 import { tcpProxyFilter } from './tcp-proxy.js';
@@ -52,6 +56,7 @@ export function virtualOutboundListener(push: PushContext, proxy: MeshProxy): Li
     ],
     use_original_dst: { value: true },
     traffic_direction: 'OUTBOUND',
+    max_connections_to_accept_per_socket_event: { value: MAX_CONNECTIONS_PER_SOCKET_EVENT },
   };
 }
 

@@ -4,7 +4,11 @@
 // receives connections on the listener bound to the port. An inbound call (`direction: 'inbound'`) reaches the
 // sidecar's INBOUND listener bound to its port, else virtualInbound (15006). The chain is chosen by the model's
 // matchFilterChain; on a listener with an HTTP inspector (protocol sniffing) the call's first bytes decide the ALPN
-// the chains see: `http/1.1` (the default) or `h2c` for HTTP, nothing for raw TCP.
+// the chains see: `http/1.1` (the default) or `h2c` for HTTP, nothing for raw TCP. A TLS call offers the ALPN of
+// its `alpn` option (an Istio client's mTLS: `istio-http/1.1`, `istio`, ...), which the TLS inspector reports. An
+// inspector whose `filter_disabled` predicate holds for the destination port does not run: past a disabled TLS
+// inspector a TLS call has Envoy's default transport protocol raw_buffer and no SNI or ALPN; past a disabled HTTP
+// inspector a plaintext call has no sniffed ALPN.
 import {
   type AnyObject,
   type FilterChain,
@@ -14,7 +18,7 @@ import {
   unpackAny,
   XdsMatchError,
 } from '@minimesh/model';
-import { HTTP_INSPECTOR } from '../listener/listener-names.js';
+import { HTTP_INSPECTOR, TLS_INSPECTOR } from '../listener/listener-names.js';
 import { VIRTUAL_INBOUND_LISTENER, VIRTUAL_OUTBOUND_LISTENER, WILDCARD_ADDRESS } from '../naming.js';
 import type { SimulatedCall } from './types.js';
 
@@ -29,6 +33,8 @@ export type SniffedProtocol = 'http/1.1' | 'h2c' | 'tcp';
 export interface ListenerCallOptions {
   readonly protocol?: SniffedProtocol;
   readonly direction?: 'outbound' | 'inbound';
+  /** ALPN a TLS call offers (ignored without `tls`). */
+  readonly alpn?: readonly string[];
 }
 
 /** A call with the listener step's options. */
@@ -140,10 +146,39 @@ function findListener(
   return capture;
 }
 
+type ListenerFilter = NonNullable<Listener['listener_filters']>[number];
+type Predicate = NonNullable<ListenerFilter['filter_disabled']>;
+
+/** Envoy's ListenerFilterChainMatchPredicate for a destination port (port ranges are [start, end)). */
+function predicateHolds(p: Predicate, port: number): boolean {
+  if (p.any_match === true) return true;
+  const range = p.destination_port_range;
+  if (range !== undefined && range !== null) return port >= (range.start ?? 0) && port < (range.end ?? 0);
+  if (p.not_match !== undefined && p.not_match !== null) return !predicateHolds(p.not_match, port);
+  if (p.or_match !== undefined && p.or_match !== null)
+    return (p.or_match.rules ?? []).some((r) => predicateHolds(r, port));
+  if (p.and_match !== undefined && p.and_match !== null)
+    return (p.and_match.rules ?? []).every((r) => predicateHolds(r, port));
+  return false;
+}
+
+/** Whether the listener has the inspector `name`, and whether it runs for `port`. */
+function inspector(listener: Listener, name: string, port: number): 'absent' | 'disabled' | 'runs' {
+  const f = (listener.listener_filters ?? []).find((x) => x.name === name);
+  if (f === undefined) return 'absent';
+  const p = f.filter_disabled;
+  return p !== undefined && p !== null && predicateHolds(p, port) ? 'disabled' : 'runs';
+}
+
 /** The ALPN an HTTP inspector sets for a plaintext call (none without the inspector, for TLS or for raw TCP). */
 function sniffedAlpn(listener: Listener, call: SimulatedCall, trace: string[]): string[] | undefined {
   if (call.tls !== undefined) return undefined;
-  if (!(listener.listener_filters ?? []).some((f) => f.name === HTTP_INSPECTOR)) return undefined;
+  const state = inspector(listener, HTTP_INSPECTOR, call.port);
+  if (state === 'absent') return undefined;
+  if (state === 'disabled') {
+    trace.push(`http_inspector: disabled for port ${call.port}`);
+    return undefined;
+  }
   const protocol = (call as ListenerCall).protocol ?? 'http/1.1';
   trace.push(
     protocol === 'tcp'
@@ -151,6 +186,28 @@ function sniffedAlpn(listener: Listener, call: SimulatedCall, trace: string[]): 
       : `http_inspector: application protocol ${protocol}`,
   );
   return protocol === 'tcp' ? undefined : [protocol];
+}
+
+/** What the filter chain match sees of a TLS call: tls, SNI and the offered ALPN, unless the TLS inspector is off. */
+function tlsFacts(
+  listener: Listener,
+  call: SimulatedCall,
+  trace: string[],
+): { transportProtocol: string; serverName?: string; applicationProtocols?: string[] } {
+  if (call.tls === undefined) return { transportProtocol: 'raw_buffer' };
+  // A disabled TLS inspector does not see the handshake: Envoy's default transport protocol raw_buffer. (A listener
+  // without any TLS inspector is read leniently, as if it had one: hand-written listeners omit it.)
+  if (inspector(listener, TLS_INSPECTOR, call.port) === 'disabled') {
+    trace.push(`tls_inspector: disabled for port ${call.port}, the TLS handshake is seen as raw_buffer`);
+    return { transportProtocol: 'raw_buffer' };
+  }
+  const alpn = [...((call as ListenerCall).alpn ?? [])];
+  if (alpn.length > 0) trace.push(`tls_inspector: application protocols ${alpn.join(', ')}`);
+  return {
+    transportProtocol: 'tls',
+    ...(call.tls.serverName === undefined ? {} : { serverName: call.tls.serverName }),
+    ...(alpn.length === 0 ? {} : { applicationProtocols: alpn }),
+  };
 }
 
 /** Picks the listener and its filter chain for `call`; every decision is appended to `trace`. */
@@ -166,6 +223,7 @@ export function selectListener(
   if (proxyTypeOf(listeners, call) === 'router' && (call as ListenerCall).direction !== 'inbound')
     trace.push(`listener: ${name} (port ${call.port})`);
   const alpn = sniffedAlpn(listener, call, trace);
+  const tls = tlsFacts(listener, call, trace);
   let result: ReturnType<typeof matchFilterChain>;
   try {
     result = matchFilterChain(
@@ -174,8 +232,7 @@ export function selectListener(
         destinationPort: call.port,
         // Without a known destination IP the wildcard stands in: only prefix_ranges chains care.
         destinationIp: address ?? WILDCARD_ADDRESS,
-        ...(call.tls?.serverName === undefined ? {} : { serverName: call.tls.serverName }),
-        transportProtocol: call.tls === undefined ? 'raw_buffer' : 'tls',
+        ...tls,
         ...(alpn === undefined ? {} : { applicationProtocols: alpn }),
         sourceIp: SIMULATED_SOURCE_IP,
         sourcePort: SIMULATED_SOURCE_PORT,

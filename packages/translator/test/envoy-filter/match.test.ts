@@ -40,7 +40,7 @@ value:
     "@type": type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua
     default_source_code: { inline_string: "function envoy_on_request(h) end" }`;
 
-/** Which HCMs got the lua filter: outbound 9080, inbound chains 1 and 2 (9080 mTLS, plaintext), gateway 8080. */
+/** Which HCMs got the lua filter: outbound 9080, virtualInbound's 9080 chains (mTLS, plaintext), gateway 8080. */
 async function luaPlaces(match: string, kind: ProxyKind = 'sidecar'): Promise<Record<string, boolean>> {
   // EnvoyFilters attach in the root namespace (istio-system, the gateway's too) and the proxy's own.
   const ns = kind === 'gateway' ? 'istio-system' : 'default';
@@ -48,13 +48,15 @@ async function luaPlaces(match: string, kind: ProxyKind = 'sidecar'): Promise<Re
   expectEncodes(t);
   expect(envoyFilterMessages(t)).toEqual([]);
   const has = (l: string, i = 0) => httpFilterNames(t, l, i).includes(LUA_FILTER);
+  // The 9080 chains come after the passthrough chains (istiod's order).
+  const at = chains(t, 'virtualInbound').findIndex((c) => c.name === '0.0.0.0_9080');
   return kind === 'gateway'
     ? { gateway: has('0.0.0.0_8080') }
     : {
         outbound9080: has('0.0.0.0_9080'),
         outbound80: has('0.0.0.0_80'),
-        inboundMtls: has('virtualInbound', 1),
-        inboundPlain: has('virtualInbound', 2),
+        inboundMtls: has('virtualInbound', at),
+        inboundPlain: has('virtualInbound', at + 1),
       };
 }
 
@@ -138,11 +140,11 @@ describe('context and listener match', () => {
         'operation: MERGE\nvalue: { transport_socket_connect_timeout: 4s }',
       ),
     ]);
+    // Blackhole and the 5 passthrough chains (no destination port) first, then the two 9080 chains.
     expect(chains(t, 'virtualInbound').map((c) => c.transport_socket_connect_timeout)).toEqual([
-      undefined,
+      ...Array<undefined>(6).fill(undefined),
       { seconds: '4' },
       { seconds: '4' },
-      undefined,
     ]);
   });
 
@@ -316,8 +318,16 @@ spec:
           (f.typed_config as Record<string, unknown>).route_config as Record<string, unknown> | undefined,
       )
       .filter((rc) => rc !== undefined);
-    expect(inline.length).toBe(2);
-    for (const rc of inline) {
+    // The catch-all HTTP chains' InboundPassthroughCluster route has no port in its name: not patched (istiod).
+    const passthrough = inline.filter((rc) => rc.name === 'InboundPassthroughCluster');
+    expect(passthrough.length).toBe(2);
+    for (const rc of passthrough)
+      expect((rc.virtual_hosts as { routes: { name?: string }[] }[])[0]?.routes.map((r) => r.name)).toEqual([
+        'default',
+      ]);
+    const port9080 = inline.filter((rc) => rc.name !== 'InboundPassthroughCluster');
+    expect(port9080.length).toBe(2);
+    for (const rc of port9080) {
       expect(rc.name).toBe('inbound|9080||');
       const vh = (rc.virtual_hosts as { routes: { name?: string }[] }[])[0];
       expect(vh?.routes.map((r) => r.name)).toEqual(['patched', 'default']);

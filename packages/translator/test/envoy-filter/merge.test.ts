@@ -130,7 +130,8 @@ value:
         end`,
       ),
     ]);
-    for (const i of [1, 2])
+    // virtualInbound's 9080 chains come after the blackhole and 5 passthrough chains (istiod's order).
+    for (const i of [6, 7])
       expect(httpFilterNames(t, 'virtualInbound', i).slice(-2)).toEqual([
         'envoy.lua',
         'envoy.filters.http.router',
@@ -183,7 +184,7 @@ value:
       common_tls_context: { tls_params: { tls_minimum_protocol_version: TLSv1_3 } }`,
       ),
     ]);
-    const mtls = chains(t, 'virtualInbound')[1] ?? {};
+    const mtls = chains(t, 'virtualInbound').find((c) => c.name === '0.0.0.0_9080') ?? {};
     const ctx = (mtls.transport_socket as Obj).typed_config as Obj;
     const params = (ctx.common_tls_context as Obj).tls_params as Obj;
     expect(params.tls_minimum_protocol_version).toBe('TLSv1_3');

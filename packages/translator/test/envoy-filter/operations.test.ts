@@ -69,6 +69,14 @@ const listenerFilters = (t: Translation) =>
     (f) => f.name,
   );
 const inboundChainNames = (t: Translation) => chains(t, 'virtualInbound').map((c) => c.name);
+/** virtualInbound's PERMISSIVE passthrough chains, after the blackhole and before the 9080 chains (istiod order). */
+const PASSTHROUGH_CHAINS = [
+  'virtualInbound-catchall-http',
+  'virtualInbound-catchall-http',
+  'virtualInbound',
+  'virtualInbound',
+  'virtualInbound',
+];
 const routeNames = (t: Translation) =>
   (((virtualHost(t, '9080', REVIEWS_VH)?.routes ?? []) as { name: string }[] | undefined) ?? []).map(
     (r) => r.name,
@@ -162,7 +170,8 @@ value:
       'context: SIDECAR_INBOUND\nlistener:\n  portNumber: 9080\n  filterChain: { transportProtocol: raw_buffer }',
     patch: 'operation: REMOVE',
     probe: (t) => chains(t, 'virtualInbound').map((c) => `${c.name}`),
-    expected: ['virtualInbound-blackhole', '0.0.0.0_9080', 'virtualInbound'],
+    // istiod's order: blackhole, the 5 PERMISSIVE passthrough chains, then the 9080 chains.
+    expected: ['virtualInbound-blackhole', ...PASSTHROUGH_CHAINS, '0.0.0.0_9080'],
   },
   {
     what: 'FILTER_CHAIN ADD appends a chain',
@@ -170,7 +179,7 @@ value:
     match: 'context: SIDECAR_INBOUND\nlistener: { name: virtualInbound }',
     patch: `operation: ADD\nvalue:\n  name: extra\n  filter_chain_match: { destination_port: 7777 }\n  filters:\n  - ${CONN_LIMIT.replace(/\n {2}/g, '\n    ')}`,
     probe: inboundChainNames,
-    expected: ['virtualInbound-blackhole', '0.0.0.0_9080', '0.0.0.0_9080', 'virtualInbound', 'extra'],
+    expected: ['virtualInbound-blackhole', ...PASSTHROUGH_CHAINS, '0.0.0.0_9080', '0.0.0.0_9080', 'extra'],
   },
   {
     what: 'FILTER_CHAIN MERGE (INSERT_FIRST on a chain is ADD, istiod)',
@@ -178,7 +187,7 @@ value:
     match: 'context: SIDECAR_INBOUND\nlistener:\n  filterChain: { name: virtualInbound-blackhole }',
     patch: 'operation: MERGE\nvalue: { transport_socket_connect_timeout: 3s }',
     probe: (t) => chains(t, 'virtualInbound').map((c) => c.transport_socket_connect_timeout),
-    expected: [{ seconds: '3' }, undefined, undefined, undefined],
+    expected: [{ seconds: '3' }, ...Array<undefined>(7).fill(undefined)],
   },
   // NETWORK_FILTER (0.0.0.0_9080 has only the HCM)
   ...(
@@ -357,9 +366,9 @@ describe('each operation on each applyTo', () => {
     );
     expect(inboundChainNames(t)).toEqual([
       'virtualInbound-blackhole',
+      ...PASSTHROUGH_CHAINS,
       '0.0.0.0_9080',
       '0.0.0.0_9080',
-      'virtualInbound',
     ]);
     expect(routeNames(t)).toEqual(['default']);
   });

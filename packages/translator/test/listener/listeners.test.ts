@@ -38,7 +38,14 @@ describe('sidecar listeners', () => {
     expect(w.sink.list()).toEqual([]);
   });
 
-  const rows: { what: string; listener: string; port: number; ip?: string; expected: string }[] = [
+  const rows: {
+    what: string;
+    listener: string;
+    port: number;
+    ip?: string;
+    alpn?: string[];
+    expected: string;
+  }[] = [
     { what: 'HTTP 9080 uses RDS 9080', listener: '0.0.0.0_9080', port: 9080, expected: '->9080' },
     {
       what: 'HTTP 80 (ingress Service) uses RDS 80',
@@ -79,9 +86,16 @@ describe('sidecar listeners', () => {
       expected: '0.0.0.0_9080->inline',
     },
     {
-      what: 'virtualInbound: other ports pass through',
+      what: 'virtualInbound: plaintext HTTP to other ports passes through the catch-all HTTP chain',
       listener: 'virtualInbound',
       port: 8000,
+      expected: 'virtualInbound-catchall-http->inline',
+    },
+    {
+      what: 'virtualInbound: raw TCP to other ports passes through',
+      listener: 'virtualInbound',
+      port: 8000,
+      alpn: [],
       expected: 'virtualInbound->InboundPassthroughCluster',
     },
     {
@@ -94,9 +108,13 @@ describe('sidecar listeners', () => {
   it.each(rows)('$what', async (row) => {
     const w = await world([], [MYSQL]);
     const ls = buildListeners(productpage, w.push, w.sink);
-    expect(connect(byName(ls, row.listener), { port: row.port, ...(row.ip ? { ip: row.ip } : {}) })).toBe(
-      row.expected,
-    );
+    expect(
+      connect(byName(ls, row.listener), {
+        port: row.port,
+        ...(row.ip ? { ip: row.ip } : {}),
+        ...(row.alpn ? { alpn: row.alpn } : {}),
+      }),
+    ).toBe(row.expected);
   });
 
   it('writes the outbound HCM as istiod does: stat prefix, RDS over ADS, filters, not bound', async () => {

@@ -81,12 +81,20 @@ const rows: Row[] = [
     expect: { listener: '0.0.0.0_8443', endpoints: ['127.0.0.1:18443'] },
   },
   {
-    what: 'a port no ingress listener declares passes through',
+    what: 'HTTP to a port no ingress listener declares passes through the catch-all HTTP chain',
     input: ingress,
     call: inbound({ port: 5000, host: '10.0.0.1' }),
     outcome: 'passthrough',
     cluster: 'InboundPassthroughCluster',
-    expect: { filterChain: 'virtualInbound' },
+    expect: { filterChain: 'virtualInbound-catchall-http', routeConfig: 'InboundPassthroughCluster' },
+  },
+  {
+    what: 'raw TCP to a port no ingress listener declares passes through the TCP chain',
+    input: ingress,
+    call: inbound(tcp({ port: 5000, host: '10.0.0.1' })),
+    outcome: 'passthrough',
+    cluster: 'InboundPassthroughCluster',
+    expect: { filterChain: 'virtualInbound', networkFilter: 'tcp_proxy' },
   },
   {
     what: "ingress listeners replace the Service's ports: 9080 passes through when only 9090 is declared",
@@ -152,12 +160,14 @@ describe('Sidecar ingress listeners (resources)', () => {
     const t = await configFor('sidecar', ingress);
     const vi = t.listeners.find((l) => l.name === 'virtualInbound');
     const names = (vi?.filter_chains ?? []).map((c) => c.name);
+    // istiod's order: the blackhole and passthrough chains first, then the ports' chains.
     expect([...new Set(names)]).toEqual([
       'virtualInbound-blackhole',
+      'virtualInbound-catchall-http',
+      'virtualInbound',
       '0.0.0.0_7070',
       '0.0.0.0_9080',
       '0.0.0.0_9090',
-      'virtualInbound',
     ]);
     const chain = vi?.filter_chains?.find((c) => c.name === '0.0.0.0_9080');
     expect(chain?.metadata).toEqual({
