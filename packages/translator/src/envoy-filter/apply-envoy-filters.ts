@@ -1,5 +1,5 @@
 // EnvoyFilter patches applied to one proxy's generated listeners, routes and clusters, in the patch contexts
-// istiod 1.30 uses: a gateway's resources are GATEWAY; a sidecar's virtualInbound listener, its inline inbound
+// istiod 1.30 uses: a gateway's resources are GATEWAY; a sidecar's inbound listeners (virtualInbound, bound ingress), their inline inbound
 // route configurations (`inbound|9080||`), inbound clusters and InboundPassthroughCluster are SIDECAR_INBOUND,
 // everything else SIDECAR_OUTBOUND. Patches go in the registry's order (priority, root namespace first). Bad
 // patches become messages; this never throws, and every resource it returns strictly encodes.
@@ -105,7 +105,9 @@ function patchSidecarListeners(
 ): Listener[] {
   const out: Listener[] = [];
   for (const l of listeners) {
-    if (l.name === VIRTUAL_INBOUND_LISTENER) {
+    // virtualInbound and the bound inbound listeners of Sidecar ingress `captureMode: NONE` are istiod's inbound
+    // listeners (SIDECAR_INBOUND); every other sidecar listener is outbound.
+    if (l.name === VIRTUAL_INBOUND_LISTENER || l.traffic_direction === 'INBOUND') {
       const withRoutes = patchInlineRoutes(run, byType, l);
       out.push(...patchListeners(run, 'SIDECAR_INBOUND', byType, [withRoutes], false));
     } else {
