@@ -1,0 +1,295 @@
+// The router's work for a route with a RouteAction: resolve the cluster, rewrite path and host, apply the request
+// header mutations, then try upstream hosts under the retry policy and the route timeout, and stream the chosen
+// response back with the response header mutations. Response flags: NC (no such cluster), UO (circuit breaker
+// overflow), UH (no healthy host), UF (connect failure), UC (reset), UT (route or per-try timeout), SI (stream
+// idle timeout), URX (retries exhausted on a retriable outcome), DC (the client went away; the try is cancelled).
+import { performance } from 'node:perf_hooks';
+import { type Readable, Transform } from 'node:stream';
+import type { ClusterManager, ClusterRuntime } from '../cluster/cluster-manager.js';
+import type { Host } from '../cluster/host.js';
+import { clusterStat, countUpstreamCode, type StatsStore } from '../stats/stats-store.js';
+import { applyHeaderMutation } from './header-mutation.js';
+import type { HttpStream, ResponseFlag } from './http-stream.js';
+import { LocalReply } from './local-reply.js';
+import { retryDelayMs, shouldRetry, type TryOutcome } from './retry-policy.js';
+import type { RouteEntry } from './route-table.js';
+import { HOP_BY_HOP, sendResponse } from './upstream-response.js';
+import { IDLE, type TryResult, tryUpstream } from './upstream-try.js';
+
+export interface RouterDeps {
+  readonly clusters: ClusterManager;
+  readonly stats: StatsStore;
+}
+
+/**
+ * Bodies with a content-length up to this size are buffered so that a retry can resend them (Envoy's default buffer
+ * limit, 1 MiB); larger or chunked bodies are streamed and get a single try.
+ */
+const RETRY_BUFFER_LIMIT = 1024 * 1024;
+
+/** Envoy's default stream_idle_timeout (5 min), used when the route sets no idle_timeout; ms. */
+const DEFAULT_STREAM_IDLE_MS = 300_000;
+
+/** HTTP/1.1: a content-length above 0 or a transfer-encoding; HTTP/2: headers not sent with END_STREAM. */
+function hasBody(stream: HttpStream): boolean {
+  const h = stream.req.headers;
+  if (stream.req.httpVersion === '2.0') {
+    const h2 = (stream.req as unknown as { stream?: { endAfterHeaders?: boolean } }).stream;
+    return h2?.endAfterHeaders !== true;
+  }
+  return (
+    (h['content-length'] !== undefined && h['content-length'] !== '0') || h['transfer-encoding'] !== undefined
+  );
+}
+
+async function readBody(body: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function pickHost(
+  cluster: ClusterRuntime,
+  stream: HttpStream,
+  deps: RouterDeps,
+  tried: Set<Host>,
+  avoid: boolean,
+): Host | undefined {
+  if (cluster.kind === 'ORIGINAL_DST') {
+    const d = stream.originalDestination;
+    return d === undefined ? undefined : deps.clusters.originalDestination(d.host, d.port);
+  }
+  const hash = stream.route?.hash?.(stream);
+  return cluster.lb.pick(cluster.hosts, {
+    ...(avoid ? { exclude: tried } : {}),
+    ...(hash === undefined ? {} : { hash }),
+  });
+}
+
+function upstreamHeaders(
+  stream: HttpStream,
+  authority: string,
+  http2: boolean,
+): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  // HTTP/2 pseudo headers (":path" ...) do not go upstream as headers; HTTP/1.1 upstreams carry them in the line.
+  for (const [k, v] of Object.entries(stream.headers)) if (v !== undefined && !k.startsWith(':')) out[k] = v;
+  const te = out.te;
+  for (const h of HOP_BY_HOP) delete out[h];
+  // "te: trailers" is the one connection-specific header HTTP/2 keeps (gRPC sends it).
+  if (http2 && te === 'trailers') out.te = te;
+  out.host = authority;
+  out['x-forwarded-proto'] ??= 'http';
+  return out;
+}
+
+function rewrittenPath(stream: HttpStream): string {
+  const entry = stream.route;
+  if (entry === undefined) return stream.path;
+  const q = stream.path.indexOf('?');
+  const pathOnly = q < 0 ? stream.path : stream.path.slice(0, q);
+  const query = q < 0 ? '' : stream.path.slice(q);
+  if (entry.regexRewrite !== undefined) return entry.regexRewrite(pathOnly) + query;
+  const prefix = entry.prefixRewrite;
+  const match = entry.route.match;
+  // prefix_rewrite replaces what the prefix (or path_separated_prefix) matched; with path, the whole path.
+  const matched = match?.prefix ?? match?.path_separated_prefix;
+  if (prefix !== undefined && matched !== undefined) return prefix + stream.path.slice(matched.length);
+  if (prefix !== undefined && match?.path !== undefined) return prefix + query;
+  return stream.path;
+}
+
+/** RouteAction.cluster_not_found_response_code. */
+const NOT_FOUND_CODES: Readonly<Record<string, number>> = {
+  SERVICE_UNAVAILABLE: 503,
+  NOT_FOUND: 404,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+/** Forwards `stream` along its route's RouteAction; resolves when the response has been handed to the client. */
+export async function forward(stream: HttpStream, deps: RouterDeps): Promise<void> {
+  const entry = stream.route;
+  const name = stream.clusterName;
+  const cluster = name === undefined ? undefined : deps.clusters.get(name);
+  if (entry === undefined || cluster === undefined) {
+    stream.flags.add('NC');
+    const which = String(entry?.route.route?.cluster_not_found_response_code ?? 'SERVICE_UNAVAILABLE');
+    stream.respond(NOT_FOUND_CODES[which] ?? 503, '', LocalReply.clusterNotFound.details);
+    return;
+  }
+  stream.upstreamCluster = cluster.name;
+  const breakers = cluster.breakers;
+  if (breakers.activeRequests >= breakers.maxRequests) {
+    stream.flags.add('UO');
+    clusterStat(deps.stats, cluster.name, 'upstream_rq_pending_overflow').value++;
+    stream.respond(LocalReply.overflow.status, LocalReply.overflow.body, LocalReply.overflow.details);
+    return;
+  }
+  breakers.activeRequests++;
+  const held = { retry: false };
+  try {
+    await forwardToCluster(stream, deps, cluster, entry, held);
+  } finally {
+    breakers.activeRequests--;
+    if (held.retry) breakers.activeRetries--;
+  }
+}
+
+/** The tries of one request on `cluster`; `held.retry` is true while a retry slot (max_retries) is held. */
+async function forwardToCluster(
+  stream: HttpStream,
+  deps: RouterDeps,
+  cluster: ClusterRuntime,
+  entry: RouteEntry,
+  held: { retry: boolean },
+): Promise<void> {
+  const authority = entry.hostRewrite ?? stream.authority;
+  const path = rewrittenPath(stream);
+  for (const m of entry.requestMutations) applyHeaderMutation(stream.headers, m);
+  const http2 =
+    cluster.protocol === 'http2' || (cluster.protocol === 'downstream' && stream.req.httpVersion === '2.0');
+  const headers = upstreamHeaders(stream, authority, http2);
+  const retry = entry.retry;
+  let body: Buffer | Readable | undefined;
+  if (hasBody(stream)) {
+    // The body is counted as it passes (the access log's BYTES_RECEIVED); buffered only when a retry may resend it.
+    const counted = stream.req.pipe(
+      new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          stream.bytesReceived += chunk.length;
+          done(null, chunk);
+        },
+      }),
+    );
+    const length = Number(stream.req.headers['content-length'] ?? Number.NaN);
+    const bufferable = retry !== undefined && Number.isFinite(length) && length <= RETRY_BUFFER_LIMIT;
+    body = bufferable ? await readBody(counted) : counted;
+  }
+  const canRetry = retry !== undefined && (body === undefined || Buffer.isBuffer(body));
+  const maxTries = canRetry ? 1 + retry.numRetries : 1;
+  const deadline = entry.timeoutMs > 0 ? performance.now() + entry.timeoutMs : Number.POSITIVE_INFINITY;
+  const tried = new Set<Host>();
+  const rqTotal = clusterStat(deps.stats, cluster.name, 'upstream_rq_total');
+  for (let attempt = 1; ; attempt++) {
+    const host = pickHost(cluster, stream, deps, tried, retry?.previousHosts === true);
+    if (host === undefined) {
+      stream.flags.add('UH');
+      clusterStat(deps.stats, cluster.name, 'upstream_cx_none_healthy').value++;
+      stream.respond(
+        LocalReply.noHealthyUpstream.status,
+        LocalReply.noHealthyUpstream.body,
+        LocalReply.noHealthyUpstream.details,
+      );
+      return;
+    }
+    tried.add(host);
+    stream.upstreamHost = host.key;
+    const left = deadline - performance.now();
+    const perTry =
+      retry !== undefined && retry.perTryTimeoutMs > 0 ? retry.perTryTimeoutMs : Number.POSITIVE_INFINITY;
+    const budget = Math.min(left, perTry);
+    const abort = new AbortController();
+    const timer = Number.isFinite(budget) ? setTimeout(() => abort.abort(), Math.max(0, budget)) : undefined;
+    // The stream idle timer runs until response headers arrive, then restarts on every body chunk.
+    const idleMs = entry.idleTimeoutMs ?? DEFAULT_STREAM_IDLE_MS;
+    const idle = idleMs > 0 ? setTimeout(() => abort.abort(IDLE), idleMs) : undefined;
+    const clearTimers = () => {
+      clearTimeout(timer);
+      clearTimeout(idle);
+    };
+    if (attempt > 1) headers['x-envoy-attempt-count'] = String(attempt);
+    host.stats.rqActive++;
+    host.stats.rqTotal++;
+    rqTotal.value++;
+    const started = performance.now();
+    const result: TryResult = await tryUpstream(host, {
+      method: stream.method,
+      path,
+      headers,
+      body,
+      // The client going away cancels the try, as Envoy resets the upstream stream.
+      signal: AbortSignal.any([abort.signal, stream.downstreamClosed]),
+      connectTimeoutMs: cluster.connectTimeoutMs,
+      http2,
+    });
+    if (held.retry) {
+      cluster.breakers.activeRetries--;
+      held.retry = false;
+    }
+    if (stream.downstreamClosed.aborted) {
+      // The client is gone (flag DC, logged on close): nothing to answer, no retry.
+      clearTimers();
+      host.stats.rqActive--;
+      if ('response' in result) result.response.body.destroy();
+      return;
+    }
+    const wanted =
+      canRetry && attempt < maxTries && shouldRetry(retry, result.outcome) && performance.now() < deadline;
+    const retriable = wanted && cluster.breakers.activeRetries < cluster.breakers.maxRetries;
+    if (wanted && !retriable) clusterStat(deps.stats, cluster.name, 'upstream_rq_retry_overflow').value++;
+    if (retriable) {
+      cluster.breakers.activeRetries++;
+      held.retry = true;
+    }
+    if ('response' in result) {
+      countUpstreamCode(deps.stats, cluster.name, result.response.statusCode);
+      if (retriable) {
+        host.stats.rqActive--;
+        host.stats.rqError++;
+        clearTimers();
+        await result.response.body.dump().catch(() => undefined);
+        clusterStat(deps.stats, cluster.name, 'upstream_rq_retry').value++;
+        await sleep(retryDelayMs(retry, attempt));
+        continue;
+      }
+      if (canRetry && attempt === maxTries && shouldRetry(retry, result.outcome)) stream.flags.add('URX');
+      stream.upstreamServiceTime = Math.round(performance.now() - started);
+      await sendResponse(stream, result.response, host, abort.signal, idle, deps.stats, cluster.name);
+      clearTimers();
+      return;
+    }
+    host.stats.rqActive--;
+    host.stats.rqError++;
+    clearTimers();
+    const kind = result.outcome.kind;
+    if (kind === 'connect-failure') {
+      host.stats.cxConnectFail++;
+      clusterStat(deps.stats, cluster.name, 'upstream_cx_connect_fail').value++;
+    } else if (kind === 'timeout') {
+      host.stats.rqTimeout++;
+      clusterStat(
+        deps.stats,
+        cluster.name,
+        perTry <= left ? 'upstream_rq_per_try_timeout' : 'upstream_rq_timeout',
+      ).value++;
+    }
+    if (retriable) {
+      clusterStat(deps.stats, cluster.name, 'upstream_rq_retry').value++;
+      await sleep(retryDelayMs(retry, attempt));
+      continue;
+    }
+    if (canRetry && attempt === maxTries && shouldRetry(retry, result.outcome)) stream.flags.add('URX');
+    const [reply, flag] = FAILURE_REPLY[kind];
+    stream.flags.add(flag);
+    if (kind === 'timeout') countUpstreamCode(deps.stats, cluster.name, 504);
+    stream.respond(reply.status, reply.body, reply.details);
+    return;
+  }
+}
+
+/** The local reply and flag of a final failed try. */
+const FAILURE_REPLY: Readonly<
+  Record<
+    Exclude<TryOutcome['kind'], 'response'>,
+    readonly [(typeof LocalReply)[keyof typeof LocalReply], ResponseFlag]
+  >
+> = {
+  'connect-failure': [LocalReply.connectFailure, 'UF'],
+  timeout: [LocalReply.timeout, 'UT'],
+  reset: [LocalReply.reset, 'UC'],
+  idle: [LocalReply.streamIdle, 'SI'],
+};
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

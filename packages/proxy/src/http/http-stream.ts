@@ -1,0 +1,69 @@
+// One downstream request as the connection manager and its filters see it: the request as received, the headers
+// that will go upstream (mutable, lower-case names), the route chosen, and what the access log reports (response
+// flags, upstream host and cluster, bytes, timings). `respond` sends a local reply (a filter or the router
+// answering itself); after it, `finished` is true and no other filter runs.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RouteConfiguration, VirtualHost } from '@minimesh/model';
+import type { HeaderMap } from './header-mutation.js';
+import type { RouteEntry } from './route-table.js';
+
+/** Envoy's short response flags, as access logs print them. */
+export type ResponseFlag =
+  | 'NR'
+  | 'UH'
+  | 'UF'
+  | 'UO'
+  | 'URX'
+  | 'UT'
+  | 'DI'
+  | 'FI'
+  | 'DC'
+  | 'UC'
+  | 'NC'
+  | 'UR'
+  | 'LR'
+  | 'SI';
+
+export interface HttpStream {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  /** Milliseconds since the epoch when the request arrived (the access log's START_TIME). */
+  readonly startTime: number;
+  /** performance.now() at arrival, for durations. */
+  readonly startMono: number;
+  readonly method: string;
+  /** :path as received (origin form, also in forward-proxy mode). */
+  path: string;
+  /** :authority as received. */
+  authority: string;
+  /** Headers to send upstream. */
+  readonly headers: HeaderMap;
+  /** A uniform random uint32 per request: runtime fractions, weighted clusters, fault percentages. */
+  readonly random: number;
+  /** The original destination (host, port) in forward-proxy mode, for ORIGINAL_DST clusters. */
+  readonly originalDestination: { readonly host: string; readonly port: number } | undefined;
+  routeConfig: RouteConfiguration | undefined;
+  virtualHost: VirtualHost | undefined;
+  route: RouteEntry | undefined;
+  /** The cluster the route chose (before the cluster is looked up). */
+  clusterName: string | undefined;
+  readonly flags: Set<ResponseFlag>;
+  upstreamHost: string | undefined;
+  upstreamCluster: string | undefined;
+  /** The response headers sent (for %RESP(...)% in access logs); undefined before the response starts. */
+  responseHeaders: HeaderMap | undefined;
+  /** x-envoy-upstream-service-time, ms. */
+  upstreamServiceTime: number | undefined;
+  responseCode: number;
+  responseCodeDetails: string;
+  bytesReceived: number;
+  bytesSent: number;
+  /** Aborted when the client connection closes before the response is complete (upstream work is cancelled). */
+  readonly downstreamClosed: AbortSignal;
+  /** True once a response was started (by the router or a local reply). */
+  finished: boolean;
+  /** Lets the filters add response headers (CORS) before any response starts. */
+  decorateResponseHeaders(headers: HeaderMap): void;
+  /** Sends a local reply with a text body, as Envoy's local replies do. */
+  respond(status: number, body: string, details: string, headers?: HeaderMap): void;
+}

@@ -1,0 +1,93 @@
+// Streaming the chosen upstream response to the client: hop-by-hop headers dropped, the route's response header
+// mutations and x-envoy-upstream-service-time applied, filters' response headers (CORS) added, the body piped
+// with backpressure while the stream idle timer is refreshed on every chunk. A body that fails midway resets
+// the client connection, flagged UT (route timeout), SI (idle timeout) or UC (upstream reset). Host counters:
+// rq_active down, rq_success (status < 500, complete) or rq_error.
+import type { UpstreamResponse } from '../cluster/h2-session.js';
+import type { Host } from '../cluster/host.js';
+import { clusterStat, type StatsStore } from '../stats/stats-store.js';
+import { applyHeaderMutation } from './header-mutation.js';
+import type { HttpStream } from './http-stream.js';
+import { IDLE } from './upstream-try.js';
+
+/** Connection-specific headers, never forwarded (RFC 9110 7.6.1; HTTP/2 forbids them). */
+export const HOP_BY_HOP = [
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+];
+
+export async function sendResponse(
+  stream: HttpStream,
+  response: UpstreamResponse,
+  host: Host,
+  signal: AbortSignal,
+  idle: NodeJS.Timeout | undefined,
+  stats: StatsStore,
+  cluster: string,
+): Promise<void> {
+  const headers: Record<string, string | string[] | undefined> = { ...response.headers };
+  for (const h of HOP_BY_HOP) delete headers[h];
+  const entry = stream.route;
+  if (entry !== undefined) for (const m of entry.responseMutations) applyHeaderMutation(headers, m);
+  headers['x-envoy-upstream-service-time'] = String(stream.upstreamServiceTime ?? 0);
+  stream.decorateResponseHeaders(headers);
+  stream.responseHeaders = headers;
+  stream.responseCode = response.statusCode;
+  stream.responseCodeDetails = 'via_upstream';
+  stream.finished = true;
+  const res = stream.res;
+  if (response.headersOnly === true && stream.req.httpVersion === '2.0') {
+    // A headers-only answer (gRPC's trailers-only error) must reach an HTTP/2 client as one HEADERS frame with
+    // END_STREAM: headers set, then end() without a body lets the http2 compatibility layer send exactly that.
+    res.statusCode = response.statusCode;
+    for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v);
+    res.end();
+    response.body.resume();
+    host.stats.rqActive--;
+    if (response.statusCode < 500) host.stats.rqSuccess++;
+    else host.stats.rqError++;
+    return;
+  }
+  res.writeHead(response.statusCode, headers);
+  await new Promise<void>((resolve) => {
+    const done = (ok: boolean) => {
+      host.stats.rqActive--;
+      if (ok && response.statusCode < 500) host.stats.rqSuccess++;
+      else host.stats.rqError++;
+      resolve();
+    };
+    idle?.refresh();
+    response.body.on('data', (chunk: Buffer) => {
+      idle?.refresh();
+      stream.bytesSent += chunk.length;
+      if (!res.write(chunk)) response.body.pause();
+    });
+    res.on('drain', () => response.body.resume());
+    response.body.on('end', () => {
+      // Trailers (gRPC's grpc-status) go on when the downstream can carry them: HTTP/2, or chunked HTTP/1.1.
+      const trailers = Object.entries(response.trailers).filter(
+        (e): e is [string, string] => typeof e[1] === 'string',
+      );
+      if (trailers.length > 0 && (stream.req.httpVersion === '2.0' || !res.hasHeader('content-length'))) {
+        res.addTrailers(Object.fromEntries(trailers));
+      }
+      res.end();
+      done(true);
+    });
+    response.body.on('error', () => {
+      if (stream.downstreamClosed.aborted) stream.flags.add('DC');
+      else if (signal.aborted && signal.reason === IDLE) stream.flags.add('SI');
+      else if (signal.aborted) {
+        stream.flags.add('UT');
+        clusterStat(stats, cluster, 'upstream_rq_timeout').value++;
+      } else stream.flags.add('UC');
+      res.destroy();
+      done(false);
+    });
+  });
+}

@@ -1,0 +1,77 @@
+// One try of a request to one upstream host, over HTTP/1.1 (the host's undici Pool) or HTTP/2 (its h2c session).
+// The try ends with an outcome the retry policy reads: a response (headers received; the body not yet read), a
+// connect failure, a reset, a timeout (the try's AbortSignal fired: per_try_timeout or what is left of the route
+// timeout) or an idle timeout (the signal fired with reason IDLE).
+import type { Readable } from 'node:stream';
+import type { Dispatcher } from 'undici';
+import type { UpstreamResponse } from '../cluster/h2-session.js';
+import type { Host } from '../cluster/host.js';
+import type { TryOutcome } from './retry-policy.js';
+
+/** The abort reason of the stream idle timer. */
+export const IDLE = Symbol('stream idle timeout');
+
+export type TryResult =
+  | { readonly outcome: Extract<TryOutcome, { kind: 'response' }>; readonly response: UpstreamResponse }
+  | { readonly outcome: Exclude<TryOutcome, { kind: 'response' }>; readonly error: Error };
+
+export interface TryRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: Record<string, string | string[]>;
+  /** HTTP/2 (h2c) or HTTP/1.1 to the host. */
+  readonly http2: boolean;
+  /** A buffered body (retries possible) or the downstream request stream (a single try). */
+  readonly body: Buffer | Readable | undefined;
+  /** Aborted with reason IDLE by the stream idle timer, with another reason by the route or per-try timer. */
+  readonly signal: AbortSignal;
+  /** Connect timeout of the cluster, ms. */
+  readonly connectTimeoutMs: number;
+}
+
+const CONNECT_CODES = new Set([
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function classify(err: unknown, signal: AbortSignal): Exclude<TryOutcome, { kind: 'response' }> {
+  if (signal.aborted) return signal.reason === IDLE ? { kind: 'idle' } : { kind: 'timeout' };
+  // http2 reports a failed session on its streams, with the socket's error as the cause.
+  const e = err as { code?: string; cause?: { code?: string } };
+  const code = CONNECT_CODES.has(e.code ?? '') ? (e.code ?? '') : (e.cause?.code ?? e.code ?? '');
+  if (CONNECT_CODES.has(code)) return { kind: 'connect-failure' };
+  return { kind: 'reset' };
+}
+
+export async function tryUpstream(host: Host, request: TryRequest): Promise<TryResult> {
+  try {
+    if (request.http2) {
+      const h2 = host.h2();
+      const response = await h2.request(
+        request.method,
+        request.path,
+        request.headers,
+        request.body,
+        request.signal,
+      );
+      return { outcome: { kind: 'response', status: response.statusCode }, response };
+    }
+    const response = await host.pool().request({
+      method: request.method as Dispatcher.HttpMethod,
+      path: request.path,
+      headers: request.headers,
+      body: request.body ?? null,
+      signal: request.signal,
+      // Timeouts are the signal's (undici's own timers are coarse, about 1 s): disabled here.
+      headersTimeout: 0,
+      bodyTimeout: 0,
+    });
+    return { outcome: { kind: 'response', status: response.statusCode }, response };
+  } catch (err) {
+    return { outcome: classify(err, request.signal), error: err as Error };
+  }
+}

@@ -1,0 +1,277 @@
+// envoy.filters.network.http_connection_manager, compiled for serving. Per request: the HttpStream is built
+// (x-request-id generated when absent, as Envoy's UUID request id extension does), :authority normalised and the
+// route chosen with the model's compiled route config (the simulator's code) from the inline route_config or the
+// current RDS table, then the HTTP filters run in order, the router last. Access log and stats on completion.
+// Compile errors (unknown filter not optional, router missing or not last, scoped routes, RDS not over ADS) are
+// ConfigRejectedError, so the listener is NACKed.
+import { randomInt, randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { HttpConnectionManager, PortHandling } from '@minimesh/model';
+import { ConfigRejectedError } from '../errors.js';
+import { type AccessLogSink, accessLogEntry, formatFlags } from '../http/access-log.js';
+import type { HttpFilter } from '../http/filters/http-filter.js';
+import type { FilterRegistry } from '../http/filters/registry.js';
+import { applyHeaderMutation, type HeaderMap } from '../http/header-mutation.js';
+import type { HttpStream } from '../http/http-stream.js';
+import { LocalReply } from '../http/local-reply.js';
+import { compileRouteTable, type RouteTable } from '../http/route-table.js';
+import type { IstioMetrics } from '../stats/istio-metrics.js';
+import { countDownstreamCode, httpStat, type StatsStore } from '../stats/stats-store.js';
+import { boolValue } from '../util/proto-values.js';
+import { compileAccessLogs } from './access-log-config.js';
+import { plainIp } from './dispatch.js';
+
+export interface HcmDeps {
+  readonly registry: FilterRegistry;
+  readonly stats: StatsStore;
+  /** The current RDS table of a route configuration name (undefined until it arrives). */
+  readonly routes: (name: string) => RouteTable | undefined;
+  readonly accessLog: AccessLogSink | undefined;
+  /** Istio's standard metrics (istio_requests_total ...), when kept. */
+  readonly istio?: IstioMetrics;
+}
+
+/** Per connection facts the connection manager needs. */
+export interface DownstreamInfo {
+  readonly listenerPort: number;
+  /** Forward-proxy mode: the absolute request URI's host and port. */
+  readonly originalDestination?: { readonly host: string; readonly port: number };
+}
+
+export interface CompiledHcm {
+  readonly statPrefix: string;
+  /** RDS route configuration name, or undefined for an inline route_config. */
+  readonly rdsName: string | undefined;
+  handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    info: DownstreamInfo,
+    authority: string,
+    path: string,
+  ): void;
+}
+
+function compileFilters(hcm: HttpConnectionManager, owner: string, registry: FilterRegistry): HttpFilter[] {
+  const filters: HttpFilter[] = [];
+  const list = hcm.http_filters ?? [];
+  list.forEach((f, i) => {
+    const name = f.name ?? '';
+    const at = `http_filters[${i}] "${name}"`;
+    if (f.disabled === true) return;
+    if (f.config_discovery !== undefined && f.config_discovery !== null) {
+      if (f.is_optional === true) return;
+      throw new ConfigRejectedError('Listener', owner, `${at}: config_discovery (ECDS) is not supported`);
+    }
+    const cfg = (f.typed_config ?? {}) as Record<string, unknown> & { '@type'?: string };
+    const plugin = registry.byType.get(cfg['@type'] ?? '');
+    if (plugin === undefined) {
+      if (f.is_optional === true) return;
+      throw new ConfigRejectedError(
+        'Listener',
+        owner,
+        `${at}: unknown HTTP filter type ${cfg['@type'] ?? '(none)'} (not marked is_optional)`,
+      );
+    }
+    if (plugin.terminal !== (i === list.length - 1)) {
+      throw new ConfigRejectedError('Listener', owner, `${at}: the router must be the last HTTP filter`);
+    }
+    filters.push(plugin.create(name, cfg, owner));
+  });
+  if (filters.length === 0) throw new ConfigRejectedError('Listener', owner, 'http_filters has no router');
+  return filters;
+}
+
+function portHandling(hcm: HttpConnectionManager): PortHandling {
+  if (hcm.strip_any_host_port === true) return 'strip-any';
+  if (hcm.strip_matching_host_port === true) return 'strip-matching';
+  return 'exact';
+}
+
+export function compileHcm(hcm: HttpConnectionManager, owner: string, deps: HcmDeps): CompiledHcm {
+  const statPrefix = hcm.stat_prefix ?? '';
+  if (hcm.scoped_routes !== undefined && hcm.scoped_routes !== null) {
+    throw new ConfigRejectedError('Listener', owner, 'scoped_routes are not supported');
+  }
+  const filters = compileFilters(hcm, owner, deps.registry);
+  const accessLogs = compileAccessLogs(hcm.access_log, owner, 'HttpConnectionManager');
+  let inline: RouteTable | undefined;
+  let rdsName: string | undefined;
+  if (hcm.route_config !== undefined && hcm.route_config !== null) {
+    inline = compileRouteTable(hcm.route_config, deps.registry.perRoute);
+  } else if (hcm.rds !== undefined && hcm.rds !== null) {
+    const src = hcm.rds.config_source;
+    if (src !== undefined && src !== null && src.ads === undefined) {
+      throw new ConfigRejectedError(
+        'Listener',
+        owner,
+        'rds.config_source must be ads: {} (only ADS is supported)',
+      );
+    }
+    rdsName = hcm.rds.route_config_name ?? '';
+  } else {
+    throw new ConfigRejectedError('Listener', owner, 'HttpConnectionManager needs rds or route_config');
+  }
+  const handling = portHandling(hcm);
+  const stripDot = hcm.strip_trailing_host_dot === true;
+  const generateId = boolValue(hcm.generate_request_id, true);
+  // use_remote_address (gateways): the peer's address is appended to x-forwarded-for, as Envoy does; sidecars
+  // (false, the default) pass it on unchanged.
+  const useRemoteAddress = boolValue(hcm.use_remote_address, false);
+  const rqTotal = httpStat(deps.stats, statPrefix, 'downstream_rq_total');
+  const rqActive = deps.stats.gauge(
+    `http.${statPrefix}.downstream_rq_active`,
+    'envoy_http_downstream_rq_active',
+    {
+      envoy_http_conn_manager_prefix: statPrefix,
+    },
+  );
+
+  return {
+    statPrefix,
+    rdsName,
+    handle(req, res, info, authority, path) {
+      rqTotal.value++;
+      rqActive.value++;
+      const headers: HeaderMap = { ...req.headers };
+      delete headers.host;
+      if (generateId && headers['x-request-id'] === undefined) headers['x-request-id'] = randomUUID();
+      if (useRemoteAddress) {
+        const peer = plainIp(req.socket.remoteAddress);
+        const xff = headers['x-forwarded-for'];
+        headers['x-forwarded-for'] =
+          xff === undefined ? peer : `${Array.isArray(xff) ? xff.join(', ') : xff}, ${peer}`;
+      }
+      const closed = new AbortController();
+      const stream = newStream(req, res, authority, path, headers, info, filters, closed.signal);
+      res.on('close', () => {
+        if (!responseComplete(res)) closed.abort();
+        rqActive.value--;
+        // The client went away before the response was complete (not because the upstream failed mid-body).
+        if (!responseComplete(res) && !stream.flags.has('UT') && !stream.flags.has('UC'))
+          stream.flags.add('DC');
+        countDownstreamCode(deps.stats, statPrefix, stream.responseCode);
+        if (stream.flags.has('NR')) httpStat(deps.stats, statPrefix, 'no_route').value++;
+        const durationMs = performance.now() - stream.startMono;
+        deps.istio?.record({
+          cluster: stream.upstreamCluster ?? stream.clusterName,
+          responseCode: stream.responseCode,
+          responseFlags: formatFlags(stream.flags),
+          durationMs,
+        });
+        deps.accessLog?.(accessLogEntry(stream, durationMs));
+        for (const write of accessLogs) write({ stream, durationMs });
+      });
+      const table = inline ?? deps.routes(rdsName ?? '');
+      if (table === undefined) {
+        stream.flags.add('NR');
+        stream.respond(LocalReply.noRoute.status, '', LocalReply.noRoute.details);
+        return;
+      }
+      stream.routeConfig = table.config;
+      const m = table.matcher.match(
+        { authority, path, method: stream.method, headers: headers as Record<string, string | string[]> },
+        {
+          random: stream.random,
+          portHandling: handling,
+          listenerPort: info.listenerPort,
+          stripTrailingHostDot: stripDot,
+        },
+      );
+      stream.authority = m.authority;
+      stream.virtualHost = m.virtualHost;
+      const entry = m.matched === undefined ? undefined : table.entry(m.matched);
+      if (entry === undefined) {
+        stream.flags.add('NR');
+        stream.respond(LocalReply.noRoute.status, '', LocalReply.noRoute.details);
+        return;
+      }
+      stream.route = entry;
+      stream.clusterName = m.cluster?.name;
+      void runFilters(stream, filters);
+    },
+  };
+}
+
+/** Whether the whole response was written (http2's compatibility response has writableEnded only). */
+function responseComplete(res: ServerResponse): boolean {
+  const finished = (res as { writableFinished?: boolean }).writableFinished;
+  return finished === undefined ? res.writableEnded : finished;
+}
+
+async function runFilters(stream: HttpStream, filters: readonly HttpFilter[]): Promise<void> {
+  try {
+    for (const f of filters) {
+      if (stream.finished) return;
+      const status = await f.decode(stream);
+      if (status === 'stop') return;
+    }
+  } catch (err) {
+    if (!stream.finished) stream.respond(500, `internal error: ${(err as Error).message}`, 'filter_error');
+    else stream.res.destroy();
+  }
+}
+
+function newStream(
+  req: IncomingMessage,
+  res: ServerResponse,
+  authority: string,
+  path: string,
+  headers: HeaderMap,
+  info: DownstreamInfo,
+  filters: readonly HttpFilter[],
+  downstreamClosed: AbortSignal,
+): HttpStream {
+  const stream: HttpStream = {
+    req,
+    res,
+    startTime: Date.now(),
+    startMono: performance.now(),
+    method: req.method ?? 'GET',
+    path,
+    authority,
+    headers,
+    random: randomInt(0, 2 ** 32 - 1),
+    originalDestination: info.originalDestination,
+    routeConfig: undefined,
+    virtualHost: undefined,
+    route: undefined,
+    clusterName: undefined,
+    flags: new Set(),
+    upstreamHost: undefined,
+    upstreamCluster: undefined,
+    upstreamServiceTime: undefined,
+    responseHeaders: undefined,
+    responseCode: 0,
+    responseCodeDetails: '',
+    bytesReceived: 0,
+    bytesSent: 0,
+    finished: false,
+    downstreamClosed,
+    decorateResponseHeaders(h) {
+      for (const f of filters) f.encodeHeaders?.(stream, h);
+    },
+    respond(status, body, details, extra) {
+      if (stream.finished || res.headersSent) return;
+      stream.finished = true;
+      stream.responseCode = status;
+      stream.responseCodeDetails = details;
+      const h: HeaderMap = { ...extra };
+      if (body !== '') {
+        h['content-type'] = 'text/plain';
+        h['content-length'] = String(Buffer.byteLength(body));
+      } else h['content-length'] = '0';
+      // Envoy applies the route's response header mutations to the replies the router makes after routing.
+      if (stream.route !== undefined)
+        for (const m of stream.route.responseMutations) applyHeaderMutation(h, m);
+      stream.decorateResponseHeaders(h);
+      stream.responseHeaders = h;
+      stream.bytesSent += Buffer.byteLength(body);
+      res.writeHead(status, h);
+      res.end(body);
+      // The request body is not read after a local reply; drain it so the connection can be reused.
+      req.resume();
+    },
+  };
+  return stream;
+}
