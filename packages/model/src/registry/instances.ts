@@ -38,6 +38,12 @@ export interface WorkloadInstance {
   readonly ports: Readonly<Record<string, number>>;
   /** resourceKey of the resource it comes from; absent for caller workloads and synthetic instances. */
   readonly origin?: string;
+  /**
+   * The workload's name as istiod reports it (IstioEndpoint.WorkloadName, the first field of `istio.workload`
+   * endpoint metadata): for pods the owning Deployment (see podWorkloadName), for caller workloads the given
+   * `workloadName`; absent means `name`.
+   */
+  readonly workloadName?: string;
 }
 
 /** A workload the caller runs itself, e.g. one Deployment replica started by `mesh dev`. */
@@ -55,6 +61,8 @@ export interface WorkloadInput {
   readonly weight?: number;
   /** True when absent. */
   readonly healthy?: boolean;
+  /** The workload (e.g. Deployment) the instance belongs to, `details-v1` for pod `details-v1-7d4b9c-x2k`; `name` when absent. */
+  readonly workloadName?: string;
 }
 
 const NO_PORTS: Readonly<Record<string, number>> = Object.freeze({});
@@ -79,6 +87,40 @@ export function localityFromLabels(labels: MeshLabels): string {
   const subzone = labels[MeshWellKnown.subzoneLabel] ?? '';
   if (region === '' && zone === '' && subzone === '') return '';
   return `${region}/${zone}/${subzone}`;
+}
+
+/** Pod label that overrides the derived workload name (Istio's `label.ServiceWorkloadName`). */
+export const WORKLOAD_NAME_LABEL = 'service.istio.io/workload-name';
+
+/** A CronJob's Job name: `<cronjob>-<8 to 10 digit schedule time>` (istiod's cronJobNameRegexp). */
+const CRON_JOB_NAME = /^(.+)-\d{8,10}$/;
+
+/**
+ * The workload name istiod derives for a pod (pkg/kube/util.go GetWorkloadMetaFromPod, 1.30): the
+ * `service.istio.io/workload-name` label when set; else, for a pod with a generateName, its controller owner's name,
+ * with the ReplicaSet's `-<pod-template-hash>` (or Argo Rollout's `-<rollouts-pod-template-hash>`) suffix removed so
+ * it names the Deployment, the `deploymentconfig` label for an OpenShift ReplicationController, the CronJob for a
+ * Job named `<cronjob>-<digits>`; else the pod name.
+ */
+export function podWorkloadName(pod: Pod, podName: string): string {
+  const labels = pod.metadata.labels ?? {};
+  const override = labels[WORKLOAD_NAME_LABEL];
+  if (override !== undefined) return override;
+  if ((pod.metadata.generateName ?? '') === '') return podName;
+  const owner = (pod.metadata.ownerReferences ?? []).find((r) => r.controller === true);
+  if (owner === undefined) return podName;
+  const trimmed = (hashLabel: string): string | undefined => {
+    const hash = labels[hashLabel] ?? '';
+    if (hash === '' || !owner.name.endsWith(hash)) return undefined;
+    return owner.name.endsWith(`-${hash}`) ? owner.name.slice(0, -(hash.length + 1)) : owner.name;
+  };
+  let name = owner.name;
+  if (owner.kind === 'ReplicaSet')
+    name = trimmed('pod-template-hash') ?? trimmed('rollouts-pod-template-hash') ?? owner.name;
+  else if (owner.kind === 'ReplicationController' && (labels.deploymentconfig ?? '') !== '')
+    name = labels.deploymentconfig ?? owner.name;
+  else if (owner.kind === 'Job') name = CRON_JOB_NAME.exec(owner.name)?.[1] ?? owner.name;
+  return name === '' ? podName : name;
 }
 
 function weightOf(w: number | undefined): number {
@@ -113,6 +155,7 @@ export function instanceFromPod(r: LoadedResource<Pod>): WorkloadInstance | unde
     healthy: pod.metadata.deletionTimestamp === undefined && podReady(status),
     ports: Object.freeze(ports),
     origin: resourceKey(r),
+    workloadName: podWorkloadName(pod, r.name),
   });
 }
 
@@ -186,6 +229,7 @@ export function instanceFromInput(w: WorkloadInput): WorkloadInstance {
     weight: weightOf(w.weight),
     healthy: w.healthy ?? true,
     ports: w.ports === undefined ? NO_PORTS : Object.freeze({ ...w.ports }),
+    workloadName: w.workloadName ?? w.name,
   });
 }
 

@@ -279,3 +279,69 @@ describe('locality and network', () => {
     expect(reg.configs(MeshKind.Pod)).toHaveLength(1);
   });
 });
+
+describe('workload names (istiod GetWorkloadMetaFromPod)', () => {
+  /** A generated pod of `owner` (`kind/name`, controller unless `controller` is false) with extra labels. */
+  const ownedPod = (
+    name: string,
+    ip: string,
+    owner: string,
+    labels: Record<string, string>,
+    controller = true,
+  ): string => {
+    const [kind, ownerName] = owner.split('/');
+    const labelLines = Object.entries({ app: 'details', ...labels })
+      .map(([k, v]) => `\n    ${k}: "${v}"`)
+      .join('');
+    return `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+  generateName: ${ownerName}-
+  labels:${labelLines}
+  ownerReferences:
+    - { apiVersion: apps/v1, kind: ${kind}, name: ${ownerName}, controller: ${controller}, uid: u-1 }
+spec: { containers: [{ name: app, image: app }] }
+status: { phase: Running, podIP: ${ip} }
+---`;
+  };
+
+  it('names a ReplicaSet pod after its Deployment, a Job pod after its CronJob, else after the owner or pod', () => {
+    const reg = buildRegistry(
+      yaml(`${ownedPod('details-v1-5f4d7c-x2k9p', '10.0.0.1', 'ReplicaSet/details-v1-5f4d7c', { 'pod-template-hash': '5f4d7c' })}
+${ownedPod('canary-7b9-abcde', '10.0.0.2', 'ReplicaSet/canary-7b9', { 'rollouts-pod-template-hash': '7b9' })}
+${ownedPod('report-28345678-qwert', '10.0.0.3', 'Job/report-28345678', {})}
+${ownedPod('web-0', '10.0.0.4', 'StatefulSet/web', {})}
+${ownedPod('rs-pod-abcde', '10.0.0.5', 'ReplicaSet/plain-rs', { 'pod-template-hash': 'zzz' })}
+${ownedPod('other-abcde', '10.0.0.6', 'ReplicaSet/details-v2-9c8b', { 'pod-template-hash': '9c8b' }, false)}
+${ownedPod('named-abcde', '10.0.0.7', 'ReplicaSet/named-1a2b', { 'pod-template-hash': '1a2b', 'service.istio.io/workload-name': 'custom' })}
+${pod('bare', '10.0.0.8', { app: 'details' })}`),
+    );
+    const names = Object.fromEntries(reg.instances().map((i) => [i.name, i.workloadName]));
+    expect(names).toEqual({
+      'details-v1-5f4d7c-x2k9p': 'details-v1',
+      'canary-7b9-abcde': 'canary',
+      'report-28345678-qwert': 'report',
+      'web-0': 'web',
+      // The hash label does not end the ReplicaSet's name: the ReplicaSet's name as is.
+      'rs-pod-abcde': 'plain-rs',
+      // No controller owner: the pod's own name.
+      'other-abcde': 'other-abcde',
+      'named-abcde': 'custom',
+      bare: 'bare',
+    });
+  });
+
+  it('gives caller workloads their workloadName, else their name', () => {
+    const reg = buildRegistry([], {
+      workloads: [
+        { name: 'details-v1-1', address: '127.0.0.2', workloadName: 'details-v1' },
+        { name: 'ratings-v1-1', address: '127.0.0.3' },
+      ],
+    });
+    expect(reg.instances().map((i) => [i.name, i.workloadName])).toEqual([
+      ['details-v1-1', 'details-v1'],
+      ['ratings-v1-1', 'ratings-v1-1'],
+    ]);
+  });
+});

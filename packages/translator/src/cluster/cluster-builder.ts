@@ -18,6 +18,7 @@ import { type ClusterDraft, draftOf, finishCluster, setUpstreamProtocol } from '
 import { buildIstioMetadata } from './cluster-metadata.js';
 import { altStatName, istioMtlsSni } from './cluster-names.js';
 import { applyConnectionPool, applyH2Upgrade } from './connection-pool.js';
+import { caresDnsResolver } from './dns-resolver.js';
 import { applyLoadBalancer, applyOutlierDetection, effectiveLocalitySetting } from './load-balancer.js';
 import {
   type DiscoveryType,
@@ -74,8 +75,9 @@ export class ClusterBuilder {
     const cluster: Cluster = { name, type, alt_stat_name: altStatName(name), common_lb_config: {} };
     if (type === 'STRICT_DNS' || type === 'LOGICAL_DNS') {
       cluster.dns_lookup_family = this.#dnsLookupFamily();
-      // MeshConfig.dnsRefreshRate (60s default). istiod also writes dns_jitter (100ms) and a c-ares resolver
-      // config; the Envoy protos of @minimesh/model have neither, so they are left out.
+      cluster.typed_dns_resolver_config = caresDnsResolver();
+      // MeshConfig.dnsRefreshRate (60s default). istiod 1.30 also writes dns_jitter (PILOT_DNS_JITTER_DURATION,
+      // 100ms); the Envoy Cluster proto of @minimesh/model has no dns_jitter field, so it is left out.
       cluster.dns_refresh_rate = durationMs(60_000);
       cluster.respect_dns_ttl = true;
     }

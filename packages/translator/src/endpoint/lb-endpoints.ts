@@ -41,17 +41,11 @@ export function workloadTlsMode(instance: WorkloadInstance): string {
 }
 
 /**
- * The workload name Istio reports for an instance: a pod of a Deployment (`pod-template-hash` label,
- * `reviews-v1-<hash>-<suffix>`) is named after the Deployment; anything else by its own name.
+ * The workload name Istio reports for an instance (IstioEndpoint.WorkloadName): the model's workloadName, the owning
+ * Deployment of a pod as istiod derives it from its ownerReferences (GetWorkloadMetaFromPod), else its own name.
  */
 function workloadName(instance: WorkloadInstance): string {
-  const hash = instance.labels['pod-template-hash'];
-  if (instance.source === 'pod' && hash !== undefined) {
-    const marker = `-${hash}-`;
-    const at = instance.name.lastIndexOf(marker);
-    if (at > 0) return instance.name.slice(0, at);
-  }
-  return instance.name;
+  return instance.workloadName ?? instance.name;
 }
 
 function firstLabel(labels: Readonly<Record<string, string>>, keys: readonly string[]): string | undefined {

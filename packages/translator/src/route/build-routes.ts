@@ -4,7 +4,6 @@
 // catch-all last. Bad input becomes messages in `sink`; nothing here throws for it.
 import {
   compareHostSpecificity,
-  hostMatches,
   hostsIntersect,
   isHttpOrSniffed,
   isUnsupported,
@@ -34,6 +33,12 @@ import type { MeshProxy } from '../proxy.js';
 import type { PushContext } from '../push-context.js';
 import { routeConfigAllows } from '../sidecar-egress.js';
 import { type GatewayServer, gatewayServers, serverProtocol, terminatesTls } from './gateway-servers.js';
+import {
+  byGatewayCreation,
+  collapseDuplicateRoutes,
+  intersectingHosts,
+  redirectOnlyHosts,
+} from './gateway-vhost-merge.js';
 import { type RouteEnv, translateHttpRoute } from './http-route.js';
 import { servicePortHashPolicy } from './route-action.js';
 import { isCatchAll } from './route-match.js';
@@ -193,57 +198,6 @@ function sidecarRoutes(proxy: MeshProxy, push: PushContext, sink: MessageSink): 
   return [...perPort, ...own];
 }
 
-/** Server hosts as `ns/host` pairs (`*` namespace when not given). */
-function serverHosts(s: GatewayServer): { ns: string; host: string }[] {
-  return s.server.hosts.map((h) => {
-    const slash = h.indexOf('/');
-    if (slash < 0) return { ns: '*', host: h };
-    const ns = h.slice(0, slash);
-    return { ns: ns === '.' ? (s.gateway.namespace ?? 'default') : ns, host: h.slice(slash + 1) };
-  });
-}
-
-/**
- * istiod's `serverHosts.Intersection(vsHosts)`: for each server host visible to the VirtualService's namespace and
- * each VirtualService host, the more specific of the two when one covers the other; in that order, without repeats.
- */
-function intersectingHosts(s: GatewayServer, vs: LoadedResource<VirtualService>): string[] {
-  const out: string[] = [];
-  const add = (h: string) => {
-    if (!out.includes(h)) out.push(h);
-  };
-  for (const sh of serverHosts(s)) {
-    if (sh.ns !== '*' && sh.ns !== vs.namespace) continue;
-    for (const vsHost of vs.object.spec.hosts ?? []) {
-      if (hostMatches(sh.host, vsHost)) add(sh.host);
-      else if (hostMatches(vsHost, sh.host)) add(vsHost);
-    }
-  }
-  return out;
-}
-
-/**
- * istiod's collapseDuplicateRoutes (PILOT_ENABLE_ROUTE_COLLAPSE_OPTIMIZATION, default on): virtual hosts holding the
- * very same route list (same route objects, as built once per VirtualService) and the same require_tls are one
- * virtual host; the most specific hostname (Istio's MoreSpecific order) keeps its name and gets the others' domains.
- */
-function collapseDuplicateRoutes(byHost: ReadonlyMap<string, VirtualHost>): VirtualHost[] {
-  const out: VirtualHost[] = [];
-  for (const hostname of [...byHost.keys()].sort(compareHostSpecificity)) {
-    const vh = byHost.get(hostname);
-    if (vh === undefined) continue;
-    const same = out.find(
-      (o) =>
-        o.require_tls === vh.require_tls &&
-        o.routes?.length === vh.routes?.length &&
-        (o.routes ?? []).every((r, i) => r === vh.routes?.[i]),
-    );
-    if (same === undefined) out.push(vh);
-    else same.domains = [...(same.domains ?? []), ...(vh.domains ?? [])];
-  }
-  return out;
-}
-
 /**
  * Virtual hosts of the servers sharing one gateway route config (istiod 1.30 gateway.go buildGatewayHTTPRouteConfig):
  * one virtual host per lower-cased hostname across all those servers (vHostDedupMap; Envoy rejects a route config
@@ -258,9 +212,10 @@ function gatewayVirtualHosts(
 ): VirtualHost[] {
   const hosts = new Map<string, VirtualHost>();
   // istiod gatewayRoutes: a VirtualService's routes are built once per gateway (for the port of the first server
-  // that uses them) and shared by every virtual host they go to.
+  // that gets any from it: no routes is not remembered) and shared by every virtual host they go to.
   const built = new Map<string, Route[]>();
-  for (const s of servers) {
+  const ordered = [...servers].sort(byGatewayCreation);
+  for (const s of ordered) {
     const port = s.server.port.number;
     const redirect = s.server.tls?.httpsRedirect === true;
     const vss = push.registry.virtualServicesFor(s.gateway.namespace ?? 'default', s.gatewayName);
@@ -272,7 +227,7 @@ function gatewayVirtualHosts(
       if (routes === undefined) {
         const env = envFor(proxy, push, sink, s.gatewayName, port, () => vs.namespace ?? 'default');
         routes = routesOf([vs], env);
-        built.set(key, routes);
+        if (routes.length > 0) built.set(key, routes);
       }
       if (routes.length === 0) continue;
       for (const name of names) {
@@ -289,10 +244,11 @@ function gatewayVirtualHosts(
         hosts.set(hostname, vh);
       }
     }
+    if (redirect) redirectOnlyHosts(s, port, hosts);
   }
   if (hosts.size === 0) {
     // No routes: Envoy answers 404 (NR) for every request.
-    const port = servers[0]?.server.port.number ?? 0;
+    const port = ordered[0]?.server.port.number ?? 0;
     return [{ name: gatewayBlackholeVirtualHostName(port), domains: ['*'], routes: [] }];
   }
   const virtualHosts = collapseDuplicateRoutes(hosts);
@@ -300,7 +256,11 @@ function gatewayVirtualHosts(
   // several virtual hosts are copied, so no two resources share a mutable object.
   const seen = new Set<Route>();
   for (const vh of virtualHosts) {
-    const routes = (vh.routes ?? []).map((r) => (seen.has(r) ? structuredClone(r) : (seen.add(r), r)));
+    const routes = (vh.routes ?? []).map((r) => {
+      if (seen.has(r)) return structuredClone(r);
+      seen.add(r);
+      return r;
+    });
     const catchAll = (r: Route) => r.match !== undefined && r.match !== null && isCatchAll(r.match);
     vh.routes = [...routes.filter((r) => !catchAll(r)), ...routes.filter(catchAll)];
   }

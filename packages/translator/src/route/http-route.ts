@@ -34,6 +34,12 @@ import {
 
 /** The annotation istiod's Gateway API conversion writes on VirtualServices with Gateway API semantics. */
 const ROUTE_SEMANTICS_ANNOTATION = 'internal.istio.io/route-semantics';
+
+/** istiod UseGatewaySemantics: the VirtualService was converted from Gateway API routes. */
+function usesGatewaySemantics(vs: LoadedResource<VirtualService>): boolean {
+  return vs.object.metadata.annotations?.[ROUTE_SEMANTICS_ANNOTATION] === 'gateway';
+}
+
 /** What translating routes for one proxy and one listen port needs. */
 export interface RouteEnv {
   readonly push: PushContext;
@@ -104,7 +110,10 @@ function redirectAction(r: HTTPRedirect): NonNullable<Route['redirect']> {
 
 // The decorator (istiod getRouteOperation): `<host>:<port><path>` of the single cluster, else of the VirtualService
 // name and the listen port.
-/** The decorator path of a match: the exact path, the prefix with `*`, the regex, or `/*` (getRouteOperation). */
+/**
+ * The decorator path of a match: the exact path, the prefix with `*`, the regex, or `/*` (getRouteOperation,
+ * which has no case for path_separated_prefix: a Gateway API PathPrefix route's operation is `<host>:<port>/*`).
+ */
 function operationPath(m: Route['match']): string {
   if (m?.path !== undefined) return m.path;
   if (m?.prefix !== undefined) return `${m.prefix}*`;
@@ -150,8 +159,7 @@ function routeAction(
   const action: RouteAction = { ...timeoutFields(http.timeout), ...rewrite.fields };
   // Gateway API routes (converted VirtualServices) answer 500 for a backend that does not exist, as the Gateway
   // API requires (istiod UseGatewaySemantics: ClusterNotFoundResponseCode INTERNAL_SERVER_ERROR).
-  if (vs.object.metadata.annotations?.[ROUTE_SEMANTICS_ANNOTATION] === 'gateway')
-    action.cluster_not_found_response_code = 'INTERNAL_SERVER_ERROR';
+  if (usesGatewaySemantics(vs)) action.cluster_not_found_response_code = 'INTERNAL_SERVER_ERROR';
   if (authority !== '') action.host_rewrite_literal = authority;
   const mirrors: NonNullable<RouteAction['request_mirror_policies']> = [];
   const addMirror = (d: Destination, fr: ReturnType<typeof mirrorFraction>, path: Path) => {
@@ -234,7 +242,7 @@ function translateRoute(
   const ops = translateHeaders(http.headers);
   const out: Route = {
     ...(name === undefined ? {} : { name }),
-    match: translateRouteMatch(match),
+    match: translateRouteMatch(match, usesGatewaySemantics(vs)),
     metadata: metadata(vs, index),
   };
   let combined: Partial<Route> = {};

@@ -41,12 +41,22 @@ export function headerMatcher(name: string, m: IstioStringMatch, invert = false)
 const byName = (a: { name?: string }, b: { name?: string }): number =>
   (a.name ?? '') < (b.name ?? '') ? -1 : (a.name ?? '') > (b.name ?? '') ? 1 : 0;
 
-/** The RouteMatch of one Istio match (undefined: the catch-all `prefix: /`). */
-export function translateRouteMatch(match: HTTPMatchRequest | undefined): RouteMatch {
+/**
+ * The RouteMatch of one Istio match (undefined: the catch-all `prefix: /`). With `gatewaySemantics` (a
+ * VirtualService converted from the Gateway API, istiod UseGatewaySemantics) a uri prefix other than `/` becomes
+ * `path_separated_prefix` without its trailing `/` (istiod 1.30 route.go TranslateRouteMatch), so `/static`
+ * matches `/static` and `/static/x` but not `/staticfoo`, as the Gateway API's PathPrefix requires.
+ */
+export function translateRouteMatch(
+  match: HTTPMatchRequest | undefined,
+  gatewaySemantics = false,
+): RouteMatch {
   if (match === undefined) return { prefix: '/' };
   const out: RouteMatch = {};
   const uri = match.uri;
   if (uri?.exact !== undefined) out.path = uri.exact;
+  else if (uri?.prefix !== undefined && gatewaySemantics && uri.prefix !== '/' && uri.prefix !== '')
+    out.path_separated_prefix = uri.prefix.endsWith('/') ? uri.prefix.slice(0, -1) : uri.prefix;
   else if (uri?.prefix !== undefined) out.prefix = uri.prefix === '' ? '/' : uri.prefix;
   else if (uri?.regex !== undefined) out.safe_regex = { regex: uri.regex };
   else out.prefix = '/';
@@ -97,10 +107,13 @@ export function matchApplies(match: HTTPMatchRequest, ctx: MatchContext): boolea
   return match.sourceNamespace === undefined || match.sourceNamespace === ctx.proxyNamespace;
 }
 
-/** True for a match that catches every request: prefix `/` (or regex `.*`) and no other condition (IsCatchAllRoute). */
+/**
+ * True for a match that catches every request: prefix (or path_separated_prefix) `/`, or regex `.*`, and no other
+ * condition (IsCatchAllRoute).
+ */
 export function isCatchAll(m: RouteMatch): boolean {
   return (
-    (m.prefix === '/' || m.safe_regex?.regex === '.*') &&
+    (m.prefix === '/' || m.path_separated_prefix === '/' || m.safe_regex?.regex === '.*') &&
     (m.headers ?? []).length === 0 &&
     (m.query_parameters ?? []).length === 0 &&
     m.runtime_fraction === undefined

@@ -62,7 +62,8 @@ describe('bookinfo gateway-api: the Gateway and its HTTPRoute', () => {
     const rc = t.routes.find((r) => r.name === 'http.80');
     expect(rc?.virtual_hosts?.map((v) => v.name)).toEqual(['*:80']);
     const routes = rc?.virtual_hosts?.[0]?.routes ?? [];
-    expect(routes.map((r) => r.match?.path ?? r.match?.prefix)).toEqual([
+    // PathPrefix matches are path-separated under gateway semantics (istiod TranslateRouteMatch).
+    expect(routes.map((r) => r.match?.path ?? r.match?.path_separated_prefix)).toEqual([
       '/productpage',
       '/logout',
       '/login',

@@ -5,7 +5,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkloadInput } from '@minimesh/model';
 import { formatProxyId, type MeshProxy, parseProxy } from '../../src/proxy.js';
-import { INGRESS_SERVICE, WORKLOADS } from '../route/fixtures.js';
+import { INGRESS_SERVICE } from '../route/fixtures.js';
 
 // Relative to the package directory (vitest's cwd) so recorded file names are the same on every machine.
 const SAMPLES = relative(
@@ -29,13 +29,56 @@ export interface GoldenInput {
 export const productpageSidecar: MeshProxy = parseProxy({
   id: formatProxyId('sidecar', '10.0.0.1', 'productpage-v1-abc', 'default'),
   labels: { app: 'productpage', version: 'v1' },
+  serviceAccount: 'bookinfo-productpage',
 });
+
+/** The pod labels Istio's ingress gateway chart (manifests/charts/gateways/istio-ingress) gives the gateway. */
+const INGRESS_GATEWAY_LABELS = { app: 'istio-ingressgateway', istio: 'ingressgateway' };
+/** The ServiceAccount that chart runs the gateway as. */
+const INGRESS_GATEWAY_SA = 'istio-ingressgateway-service-account';
 
 /** istio-ingressgateway in istio-system, as Istio installs it (Service 80 -> 8080, 443 -> 8443). */
 export const ingressGateway: MeshProxy = parseProxy({
   id: formatProxyId('router', '10.0.0.9', 'istio-ingressgateway-abc', 'istio-system'),
-  labels: { istio: 'ingressgateway' },
+  labels: INGRESS_GATEWAY_LABELS,
+  serviceAccount: INGRESS_GATEWAY_SA,
 });
+
+/** A pod `<deployment>-abc` of a Deployment, in `default` unless given. */
+const deploymentPod = (
+  deployment: string,
+  address: string,
+  labels: Record<string, string>,
+  serviceAccount: string,
+  namespace = 'default',
+): WorkloadInput => ({
+  name: `${deployment}-abc`,
+  workloadName: deployment,
+  namespace,
+  address,
+  labels,
+  serviceAccount,
+});
+
+/**
+ * bookinfo's pods as bookinfo.yaml deploys them (each Deployment's pod labels and serviceAccountName), and the
+ * ingress gateway's pod; endpoint metadata names each after its Deployment, as istiod does.
+ */
+const WORKLOADS: readonly WorkloadInput[] = [
+  deploymentPod('productpage-v1', '10.0.0.1', { app: 'productpage', version: 'v1' }, 'bookinfo-productpage'),
+  deploymentPod('details-v1', '10.0.0.2', { app: 'details', version: 'v1' }, 'bookinfo-details'),
+  deploymentPod('reviews-v1', '10.0.0.3', { app: 'reviews', version: 'v1' }, 'bookinfo-reviews'),
+  deploymentPod('reviews-v2', '10.0.0.4', { app: 'reviews', version: 'v2' }, 'bookinfo-reviews'),
+  deploymentPod('reviews-v3', '10.0.0.5', { app: 'reviews', version: 'v3' }, 'bookinfo-reviews'),
+  deploymentPod('ratings-v1', '10.0.0.6', { app: 'ratings', version: 'v1' }, 'bookinfo-ratings'),
+  deploymentPod(
+    'istio-ingressgateway',
+    '10.0.0.9',
+    INGRESS_GATEWAY_LABELS,
+    INGRESS_GATEWAY_SA,
+    'istio-system',
+  ),
+];
 
 /** The gateway Istio deploys for a Gateway API Gateway `name` (pods labelled with the gateway's name). */
 export function gatewayApiGateway(name: string, namespace = 'default'): MeshProxy {
@@ -45,15 +88,26 @@ export function gatewayApiGateway(name: string, namespace = 'default'): MeshProx
       'gateway.networking.k8s.io/gateway-name': name,
       'gateway.networking.k8s.io/gateway-class-name': 'istio',
     },
+    serviceAccount: `${name}-istio`,
   });
 }
 
-const GATEWAY_API_WORKLOAD: WorkloadInput = {
-  name: 'bookinfo-gateway-istio-abc',
-  namespace: 'default',
-  address: '10.0.0.10',
-  labels: { 'gateway.networking.k8s.io/gateway-name': 'bookinfo-gateway' },
-};
+/**
+ * The pod istiod deploys for Gateway API Gateway `name` (istio-discovery files/kube-gateway.yaml): Deployment and
+ * ServiceAccount `<name>-istio`, canonical name `<name>-istio`, the gateway-name label.
+ */
+function gatewayApiWorkload(name: string): WorkloadInput {
+  return deploymentPod(
+    `${name}-istio`,
+    '10.0.0.10',
+    {
+      'gateway.networking.k8s.io/gateway-name': name,
+      'service.istio.io/canonical-name': `${name}-istio`,
+      'service.istio.io/canonical-revision': 'latest',
+    },
+    `${name}-istio`,
+  );
+}
 
 const yamlFiles = (dir: string): string[] =>
   readdirSync(dir)
@@ -94,15 +148,12 @@ export function goldenInputs(): GoldenInput[] {
       ]),
       inline: [],
       gateway: gatewayApiGateway('bookinfo-gateway'),
-      workloads: [...WORKLOADS, GATEWAY_API_WORKLOAD],
+      workloads: [...WORKLOADS, gatewayApiWorkload('bookinfo-gateway')],
     });
   // httpbin and tcp-echo: their own manifests beside bookinfo (productpage's sidecar sees them too).
   const httpbin = `${SAMPLES}/httpbin`;
-  const httpbinWorkload: WorkloadInput = {
-    name: 'httpbin-abc',
-    address: '10.0.0.20',
-    labels: { app: 'httpbin', version: 'v1' },
-  };
+  // httpbin.yaml: Deployment httpbin, serviceAccountName httpbin.
+  const httpbinWorkload = deploymentPod('httpbin', '10.0.0.20', { app: 'httpbin', version: 'v1' }, 'httpbin');
   out.push({
     id: 'httpbin/httpbin-gateway',
     files: [BOOKINFO, `${httpbin}/httpbin.yaml`, `${httpbin}/httpbin-gateway.yaml`],
@@ -115,20 +166,13 @@ export function goldenInputs(): GoldenInput[] {
     files: [BOOKINFO, `${httpbin}/httpbin.yaml`, `${httpbin}/gateway-api/httpbin-gateway.yaml`],
     inline: [],
     gateway: gatewayApiGateway('httpbin-gateway'),
-    workloads: [
-      ...WORKLOADS,
-      httpbinWorkload,
-      {
-        ...GATEWAY_API_WORKLOAD,
-        name: 'httpbin-gateway-istio-abc',
-        labels: { 'gateway.networking.k8s.io/gateway-name': 'httpbin-gateway' },
-      },
-    ],
+    workloads: [...WORKLOADS, httpbinWorkload, gatewayApiWorkload('httpbin-gateway')],
   });
   const tcpEcho = `${SAMPLES}/tcp-echo`;
+  // tcp-echo-services.yaml: Deployments tcp-echo-v1 / -v2, no serviceAccountName (the namespace's `default`).
   const tcpWorkloads: WorkloadInput[] = [
-    { name: 'tcp-echo-v1-abc', address: '10.0.0.30', labels: { app: 'tcp-echo', version: 'v1' } },
-    { name: 'tcp-echo-v2-abc', address: '10.0.0.31', labels: { app: 'tcp-echo', version: 'v2' } },
+    deploymentPod('tcp-echo-v1', '10.0.0.30', { app: 'tcp-echo', version: 'v1' }, 'default'),
+    deploymentPod('tcp-echo-v2', '10.0.0.31', { app: 'tcp-echo', version: 'v2' }, 'default'),
   ];
   for (const f of yamlFiles(tcpEcho).filter((x) => x !== 'tcp-echo-services.yaml'))
     out.push({
@@ -155,15 +199,7 @@ export function goldenInputs(): GoldenInput[] {
       ]),
       inline: [],
       gateway: gatewayApiGateway('tcp-echo-gateway'),
-      workloads: [
-        ...WORKLOADS,
-        ...tcpWorkloads,
-        {
-          ...GATEWAY_API_WORKLOAD,
-          name: 'tcp-echo-gateway-istio-abc',
-          labels: { 'gateway.networking.k8s.io/gateway-name': 'tcp-echo-gateway' },
-        },
-      ],
+      workloads: [...WORKLOADS, ...tcpWorkloads, gatewayApiWorkload('tcp-echo-gateway')],
     });
   return out;
 }
