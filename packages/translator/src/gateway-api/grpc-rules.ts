@@ -8,10 +8,11 @@ import type {
   IstioHTTPRoute,
   LoadedResource,
 } from '@minimesh/model';
-import { resolveBackend, weightedRefs, weightSum } from './backends.js';
+import { resolveBackend, weightSum } from './backends.js';
 import type { ConversionContext } from './conversion-context.js';
 import { headerOperations, mirrorPolicy } from './filters.js';
 import type { LocatedBackendError, RuleConversion } from './http-rules.js';
+import { ruleDestinations } from './rule-destinations.js';
 
 type Path = (string | number)[];
 type StringMatch = { exact: string } | { prefix: string } | { regex: string };
@@ -79,32 +80,14 @@ export function convertGrpcRule(
     out.directResponse = { status: 500 };
     return { route: out, backendErrors };
   }
-  const dests: NonNullable<IstioHTTPRoute['route']> = [];
-  let usable = 0;
-  for (const { ref, weight } of weightedRefs(rule.backendRefs ?? [])) {
-    const at: Path = [...rulePath, 'backendRefs', (rule.backendRefs ?? []).indexOf(ref)];
-    const r = resolveBackend(ctx, ref, ns, 'GRPCRoute', enforceGrant);
-    if (r.error !== undefined) {
-      if (!r.error.invalid) return { backendErrors, fatal: { message: r.error.message, path: at } };
-      backendErrors.push({ error: r.error, path: at });
-    } else usable++;
-    if (r.destination === undefined) continue;
-    const d: NonNullable<IstioHTTPRoute['route']>[number] = { destination: r.destination };
-    if (weight !== 0) d.weight = weight;
-    for (const f of ref.filters ?? []) {
-      if (f.type === 'RequestHeaderModifier' && f.requestHeaderModifier)
-        d.headers = { ...d.headers, request: headerOperations(f.requestHeaderModifier) };
-      else if (f.type === 'ResponseHeaderModifier' && f.responseHeaderModifier)
-        d.headers = { ...d.headers, response: headerOperations(f.responseHeaderModifier) };
-      else
-        return {
-          backendErrors,
-          fatal: { message: `unsupported filter type "${f.type}"`, path: [...at, 'filters'] },
-        };
-    }
-    dests.push(d);
-  }
-  if (usable === 0) out.directResponse = { status: 500 };
-  else out.route = dests;
-  return { route: out, backendErrors };
+  return ruleDestinations(
+    ctx,
+    rule.backendRefs ?? [],
+    rulePath,
+    ns,
+    'GRPCRoute',
+    enforceGrant,
+    out,
+    backendErrors,
+  );
 }

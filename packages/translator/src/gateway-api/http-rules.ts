@@ -9,10 +9,11 @@ import type {
   IstioHTTPRoute,
   LoadedResource,
 } from '@minimesh/model';
-import { type BackendError, resolveBackend, weightedRefs, weightSum } from './backends.js';
+import { type BackendError, resolveBackend, weightSum } from './backends.js';
 import type { ConversionContext } from './conversion-context.js';
 import { corsPolicyOf, quoteMeta } from './cors.js';
 import { headerOperations, istioDuration, mirrorPolicy, redirectOf, rewriteOf } from './filters.js';
+import { ruleDestinations } from './rule-destinations.js';
 
 type Path = (string | number)[];
 type StringMatch = { exact: string } | { prefix: string } | { regex: string };
@@ -137,36 +138,14 @@ export function convertHttpRule(
     return { route: out, backendErrors };
   }
   if (out.redirect !== undefined) return { route: out, backendErrors };
-  const dests: NonNullable<IstioHTTPRoute['route']> = [];
-  let usable = 0;
-  for (const { ref, weight } of weightedRefs(rule.backendRefs ?? [])) {
-    const k = (rule.backendRefs ?? []).indexOf(ref);
-    const at: Path = [...rulePath, 'backendRefs', k];
-    const r = resolveBackend(ctx, ref, ns, 'HTTPRoute', enforceGrant);
-    if (r.error !== undefined) {
-      if (!r.error.invalid) return { backendErrors, fatal: { message: r.error.message, path: at } };
-      backendErrors.push({ error: r.error, path: at });
-    } else usable++;
-    // A backend without a usable host has no destination to keep (Istio keeps an empty one that answers 500).
-    if (r.destination === undefined) continue;
-    const d: NonNullable<IstioHTTPRoute['route']>[number] = { destination: r.destination };
-    if (weight !== 0) d.weight = weight;
-    for (const f of ref.filters ?? []) {
-      if (f.type === 'RequestHeaderModifier' && f.requestHeaderModifier)
-        d.headers = { ...d.headers, request: headerOperations(f.requestHeaderModifier) };
-      else if (f.type === 'ResponseHeaderModifier' && f.responseHeaderModifier)
-        d.headers = { ...d.headers, response: headerOperations(f.responseHeaderModifier) };
-      else
-        return {
-          backendErrors,
-          fatal: { message: `unsupported filter type "${f.type}"`, path: [...at, 'filters'] },
-        };
-    }
-    dests.push(d);
-  }
-  // Every backend dangling: Istio's route reaches no cluster and answers 500 (cluster_not_found_response_code);
-  // the same answer is written here as a direct response, which the route builders know.
-  if (usable === 0) out.directResponse = { status: 500 };
-  else out.route = dests;
-  return { route: out, backendErrors };
+  return ruleDestinations(
+    ctx,
+    rule.backendRefs ?? [],
+    rulePath,
+    ns,
+    'HTTPRoute',
+    enforceGrant,
+    out,
+    backendErrors,
+  );
 }

@@ -31,6 +31,7 @@ import {
   serverProtocol,
   terminatesTls,
 } from '../route/gateway-servers.js';
+import type { RouteEnv } from '../route/http-route.js';
 import { hcmFilter } from './http-connection-manager.js';
 import {
   MAX_CONNECTIONS_PER_SOCKET_EVENT,
@@ -129,19 +130,7 @@ function passthroughChains(
         .filter((sni) => hosts.some((h) => hostsIntersect(sni, h)));
       const dest = route.route[0];
       if (snis.length === 0 || dest === undefined) return;
-      const env = {
-        push,
-        sink,
-        proxyNamespace: proxy.namespace,
-        proxyLabels: proxy.labels,
-        match: {
-          gateway: s.gatewayName,
-          resolveGateway: (g: string) => g,
-          proxyLabels: proxy.labels,
-          proxyNamespace: proxy.namespace,
-          port: s.server.port.number,
-        },
-      };
+      const env = gatewayRouteEnv(s, push, sink, proxy);
       out.push({
         filter_chain_match: { server_names: [...new Set(snis)].sort() },
         filters: [routeTcpProxy(route, vs, 'tls', i, env)],
@@ -149,6 +138,23 @@ function passthroughChains(
     });
   }
   return out;
+}
+
+/** The route environment of a gateway server's TCP and TLS routes: the server's gateway and port. */
+function gatewayRouteEnv(s: GatewayServer, push: PushContext, sink: MessageSink, proxy: MeshProxy): RouteEnv {
+  return {
+    push,
+    sink,
+    proxyNamespace: proxy.namespace,
+    proxyLabels: proxy.labels,
+    match: {
+      gateway: s.gatewayName,
+      resolveGateway: (g: string) => g,
+      proxyLabels: proxy.labels,
+      proxyNamespace: proxy.namespace,
+      port: s.server.port.number,
+    },
+  };
 }
 
 /**
@@ -179,20 +185,7 @@ function gatewayTcpFilter(
     );
     const route = routes[index];
     if (route === undefined) continue;
-    const env = {
-      push,
-      sink,
-      proxyNamespace: proxy.namespace,
-      proxyLabels: proxy.labels,
-      match: {
-        gateway: s.gatewayName,
-        resolveGateway: (g: string) => g,
-        proxyLabels: proxy.labels,
-        proxyNamespace: proxy.namespace,
-        port,
-      },
-    };
-    return routeTcpProxy(route, vs, 'tcp', index, env);
+    return routeTcpProxy(route, vs, 'tcp', index, gatewayRouteEnv(s, push, sink, proxy));
   }
   return undefined;
 }
