@@ -1,11 +1,10 @@
 // Loads Kubernetes/Istio manifests from YAML (multi-document), JSON or `kind: List` text into typed resources,
 // collecting every error and warning with file, line, column and field path. It never throws for input:
 // size, binary data, depth, aliases and syntax are checked before or while parsing, each with its own code.
-import { type Document, LineCounter, parseAllDocuments, visit, type YAMLError } from 'yaml';
+import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
 import { type Diagnostic, DiagnosticCode, type FieldPath, type Severity } from '../errors/diagnostic.js';
 import { splitApiVersion } from '../schema/kind-definition.js';
 import { findKind } from '../schema/kinds.js';
-import { dns1035LabelProblem, dns1123LabelProblem, dns1123SubdomainProblem } from '../schema/kube-names.js';
 import { describe, validateWith } from '../schema/validate.js';
 import { dedupe } from './duplicates.js';
 import {
@@ -26,6 +25,7 @@ import {
   looksBinary,
 } from './limits.js';
 import { type LoadedResource, type LoadResult, makeResult, resourceRef } from './loaded-resource.js';
+import { firstBadAlias, isPlainObject, metadataNameProblems, normalizeText } from './manifest-text.js';
 import { type Locator, SourceLocator } from './source-locator.js';
 
 export interface LoadOptions {
@@ -226,8 +226,7 @@ class LoadContext {
 
   /** Names the API server would refuse are warnings: the object loads, and the user learns it would not apply. */
   checkNames(meta: Record<string, unknown>, locator: Locator, kind: string, resource: string): void {
-    const warn = (field: string, problem: string | undefined) => {
-      if (problem === undefined) return;
+    for (const { field, problem } of metadataNameProblems(meta, kind)) {
       const at = locator.locate(['metadata', field]);
       this.add(
         DiagnosticCode.InvalidValue,
@@ -237,21 +236,7 @@ class LoadContext {
         `${problem}; the Kubernetes API server would reject this ${field}`,
         { severity: 'warning', resource },
       );
-    };
-    if (typeof meta.name === 'string') {
-      warn(
-        'name',
-        kind === 'Service'
-          ? dns1035LabelProblem(meta.name)
-          : kind === 'Namespace'
-            ? dns1123LabelProblem(meta.name)
-            : dns1123SubdomainProblem(meta.name),
-      );
     }
-    if (typeof meta.generateName === 'string' && meta.generateName !== '')
-      warn('generateName', dns1123SubdomainProblem(meta.generateName.replace(/-$/, '')));
-    if (typeof meta.namespace === 'string' && meta.namespace !== '')
-      warn('namespace', dns1123LabelProblem(meta.namespace));
   }
 
   addYamlError(e: YAMLError, lines: LineCounter, severity: Severity, lineOffset: number): void {
@@ -405,30 +390,4 @@ class LoadContext {
       },
     });
   }
-}
-
-/** Position of the first alias whose anchor is not defined before it, if any. */
-function firstBadAlias(doc: Document, lines: LineCounter): { line: number; column: number } | undefined {
-  let found: number | undefined;
-  visit(doc, {
-    Alias(_key, node) {
-      if (node.resolve(doc) === undefined) {
-        found = node.range?.[0];
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  if (found === undefined) return undefined;
-  const p = lines.linePos(found);
-  return { line: p.line, column: p.col };
-}
-
-function normalizeText(text: string): string {
-  const unbommed = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return unbommed.includes('\r') ? unbommed.replace(/\r(?!\n)/g, '\n') : unbommed;
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

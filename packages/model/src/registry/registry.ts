@@ -34,11 +34,11 @@ import {
   selectSidecar,
   selectVirtualServices,
   selectWorkloadPolicies,
-  virtualServiceHosts,
   virtualServicesForHost,
 } from './scope.js';
 import { type MeshService, meshServiceKey } from './service.js';
 import { ServiceIndex } from './service-index.js';
+import { indexVirtualServices, type VirtualServiceSelection } from './virtual-service-selection.js';
 
 export interface RegistryOptions {
   /** Cluster domain of Service FQDNs; `cluster.local` when absent. */
@@ -73,15 +73,6 @@ interface RegistryInit {
   readonly resources: ReadonlyMap<string, LoadedResource>;
   readonly workloads: readonly WorkloadInstance[];
   readonly cache: DerivationCache | undefined;
-}
-
-interface VirtualServiceSelection {
-  readonly all: readonly LoadedResource<VirtualService>[];
-  /** Exact (resolved) host -> the VirtualServices naming it, in `all` order. */
-  readonly byHost: ReadonlyMap<string, readonly LoadedResource<VirtualService>[]>;
-  /** VirtualServices with at least one wildcard host. */
-  readonly wildcards: readonly LoadedResource<VirtualService>[];
-  readonly order: ReadonlyMap<LoadedResource<VirtualService>, number>;
 }
 
 export class Registry {
@@ -282,27 +273,10 @@ export class Registry {
     const key = `${namespace}\u0000${gateway}`;
     const cached = this.#vsSelections.get(key);
     if (cached !== undefined) return cached;
-    const all = Object.freeze(
+    const selection = indexVirtualServices(
       selectVirtualServices(this.configs(MeshKind.VirtualService), namespace, gateway),
+      this.domainSuffix,
     );
-    const byHost = new Map<string, LoadedResource<VirtualService>[]>();
-    const wildcards: LoadedResource<VirtualService>[] = [];
-    const order = new Map<LoadedResource<VirtualService>, number>();
-    all.forEach((vs, i) => {
-      order.set(vs, i);
-      let wildcard = false;
-      for (const host of new Set(virtualServiceHosts(vs, this.domainSuffix))) {
-        if (isWildcardHost(host)) wildcard = true;
-        else {
-          const list = byHost.get(host);
-          if (list) list.push(vs);
-          else byHost.set(host, [vs]);
-        }
-      }
-      if (wildcard) wildcards.push(vs);
-    });
-    for (const list of byHost.values()) Object.freeze(list);
-    const selection = { all, byHost, wildcards, order };
     this.#vsSelections.set(key, selection);
     return selection;
   }
