@@ -3,7 +3,7 @@
 // response is validated whole before anything changes, so a NACKed response leaves the last good config serving.
 // Also counts updates under Envoy's stat names (cluster_manager.cds.update_success / _rejected,
 // listener_manager.lds.*, and for EDS and RDS cluster_manager.eds.* and http.rds.*, per type, not per resource).
-import type { RouteConfiguration } from '@minimesh/model';
+import type { RouteConfiguration } from '@minimesh/model/xds';
 import type { ClusterManager } from './cluster/cluster-manager.js';
 import type { FilterRegistry } from './http/filters/registry.js';
 import { compileRouteTable, type RouteTable } from './http/route-table.js';

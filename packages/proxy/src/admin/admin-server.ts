@@ -3,8 +3,8 @@
 // /logging (GET shows the level, POST ?level=L sets it). Unknown paths get 404 with the list of paths, as Envoy's
 // admin prints its help. Listens on 127.0.0.1 unless told otherwise.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { ServerInfo } from '@minimesh/model';
-import { durationFromMs, toProto3Json } from '@minimesh/model';
+import type { ServerInfo } from '@minimesh/model/xds';
+import { durationFromMs, toProto3Json } from '@minimesh/model/xds';
 import type { ProxyConfig } from '../proxy-config.js';
 import type { IstioMetrics } from '../stats/istio-metrics.js';
 import type { StatsStore } from '../stats/stats-store.js';

@@ -2,8 +2,8 @@
 // lines) and ?format=json (envoy.admin.v3.Clusters in proto3 JSON). Hosts print in the cluster's order; clusters
 // sorted by name. rq_error counts tries that failed (5xx or no response); success_rate is -1 (no outlier
 // detection).
-import type { AdminClusters } from '@minimesh/model';
-import { toProto3Json } from '@minimesh/model';
+import type { AdminClusters } from '@minimesh/model/xds';
+import { toProto3Json } from '@minimesh/model/xds';
 import type { ClusterManager } from '../cluster/cluster-manager.js';
 import type { Host } from '../cluster/host.js';
 

@@ -1,7 +1,7 @@
 // GET /config_dump: the sections Envoy prints, in its order (bootstrap, clusters, [endpoints with ?include_eds],
 // listeners, routes), built with the model's config_dump builders and printed byte for byte as Envoy does
 // (configDumpToString). Dynamic resources carry the version_info and time they were accepted.
-import type { Bootstrap, Node } from '@minimesh/model';
+import type { Bootstrap, Node } from '@minimesh/model/xds';
 import {
   bootstrapConfigDump,
   buildConfigDump,
@@ -10,7 +10,7 @@ import {
   endpointsConfigDump,
   listenersConfigDump,
   routesConfigDump,
-} from '@minimesh/model';
+} from '@minimesh/model/xds';
 import type { ProxyConfig } from '../proxy-config.js';
 
 export interface BootstrapInfo {

@@ -3,7 +3,7 @@
 // max_requests is answered 503 with flag UO (overflow) and counted in upstream_rq_pending_overflow; a retry over
 // max_retries is not made (upstream_rq_retry_overflow). max_connections and max_pending_requests are reported only
 // (undici's pool opens connections as requests need them). Counts are requests and retries in flight now.
-import type { Cluster } from '@minimesh/model';
+import type { Cluster } from '@minimesh/model/xds';
 import { uint32Value } from '../util/proto-values.js';
 
 export interface CircuitBreakers {

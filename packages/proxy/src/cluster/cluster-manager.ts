@@ -4,7 +4,7 @@
 // counters survive); hosts that leave are closed after their requests in flight finish. Cluster types: STATIC,
 // EDS, STRICT_DNS and LOGICAL_DNS (host names are resolved by the connection pool on each new connection), and
 // ORIGINAL_DST (the host is the request's original destination, known in forward-proxy mode).
-import type { Cluster, ClusterLoadAssignment } from '@minimesh/model';
+import type { Cluster, ClusterLoadAssignment } from '@minimesh/model/xds';
 import { ConfigRejectedError } from '../errors.js';
 import { durationToMs } from '../util/proto-values.js';
 import { type CircuitBreakers, circuitBreakersOf } from './circuit-breakers.js';

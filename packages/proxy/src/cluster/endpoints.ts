@@ -1,7 +1,7 @@
 // Host specs of a ClusterLoadAssignment (EDS) or of a cluster's inline load_assignment (STATIC, STRICT_DNS,
 // LOGICAL_DNS). Endpoints with health_status UNHEALTHY, DRAINING or TIMEOUT are kept (they show in /clusters) but
 // not chosen; UNKNOWN and HEALTHY are healthy, as in Envoy. Weights default to 1; a locality's priority to 0.
-import type { ClusterLoadAssignment } from '@minimesh/model';
+import type { ClusterLoadAssignment } from '@minimesh/model/xds';
 import { ConfigRejectedError } from '../errors.js';
 import { uint32Value } from '../util/proto-values.js';
 import type { HostSpec } from './host.js';

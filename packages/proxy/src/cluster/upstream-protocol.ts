@@ -4,7 +4,7 @@
 // use_downstream_protocol_config (the downstream request's version); else the deprecated
 // Cluster.http2_protocol_options; else HTTP/1.1. HTTP/2 here is h2c (no TLS). auto_config (ALPN) and HTTP/3 are
 // refused.
-import type { Cluster } from '@minimesh/model';
+import type { Cluster } from '@minimesh/model/xds';
 import { ConfigRejectedError } from '../errors.js';
 
 export type UpstreamProtocol = 'http1' | 'http2' | 'downstream';

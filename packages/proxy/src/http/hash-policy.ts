@@ -3,7 +3,7 @@
 // hash = rotl64(hash, 1) XOR next, and a policy with `terminal` that produced a hash stops the list. No hash when
 // no policy produced one (the ring then picks at random). Cookies with a ttl are not generated when absent (Envoy
 // would set one); filter_state policies are refused.
-import type { RouteAction } from '@minimesh/model';
+import type { RouteAction } from '@minimesh/model/xds';
 import { hash64 } from '../cluster/lb/ring-hash.js';
 import { ConfigRejectedError } from '../errors.js';
 import type { HttpStream } from './http-stream.js';

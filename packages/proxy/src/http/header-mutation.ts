@@ -5,7 +5,7 @@
 // APPEND_IF_EXISTS_OR_ADD (true) or OVERWRITE_IF_EXISTS_OR_ADD (false). An empty value is skipped unless
 // keep_empty_value. Envoy's order, with most_specific_header_mutations_wins unset: route, then virtual host, then
 // route configuration, so the least specific level has the last word. Removals come before additions.
-import type { Route } from '@minimesh/model';
+import type { Route } from '@minimesh/model/xds';
 
 type HeaderValueOption = NonNullable<Route['request_headers_to_add']>[number];
 

@@ -3,7 +3,7 @@
 // flags, upstream host and cluster, bytes, timings). `respond` sends a local reply (a filter or the router
 // answering itself); after it, `finished` is true and no other filter runs.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RouteConfiguration, VirtualHost } from '@minimesh/model';
+import type { RouteConfiguration, VirtualHost } from '@minimesh/model/xds';
 import type { HeaderMap } from './header-mutation.js';
 import type { RouteEntry } from './route-table.js';
 

@@ -1,8 +1,8 @@
 // Routes answered by the router itself: redirect (Location built as Envoy's RouteEntryImplBase::newUri does:
 // scheme, host, port, path, query, each replaced when the RedirectAction says so; response_code default 301)
 // and direct_response (status and an inline body).
-import type { Route } from '@minimesh/model';
-import { compileRegexMatcher, getPortStart } from '@minimesh/model';
+import type { Route } from '@minimesh/model/xds';
+import { compileRegexMatcher, getPortStart } from '@minimesh/model/xds';
 import type { HttpStream } from './http-stream.js';
 
 type RedirectAction = NonNullable<Route['redirect']>;

@@ -2,7 +2,7 @@
 // each try's timeout (per_try_timeout, ms, 0 = only the route timeout), the retriable status codes, the
 // previous_hosts predicate, and the backoff (base_interval default 25 ms, max_interval default 10x base; attempt
 // n waits a uniform random time in [0, min(max, base * (2^n - 1))], Envoy's jittered backoff).
-import type { RetryPolicy } from '@minimesh/model';
+import type { RetryPolicy } from '@minimesh/model/xds';
 import { ConfigRejectedError } from '../errors.js';
 import { durationToMs, uint32Value } from '../util/proto-values.js';
 

@@ -4,8 +4,8 @@
 // host's), path and host rewrites, and typed_per_filter_config compiled by the filter plugins (route, then virtual
 // host, then route configuration: the most specific wins). Anything it cannot honour throws ConfigRejectedError,
 // so the RouteConfiguration (or the listener holding it inline) is NACKed.
-import type { Route, RouteConfiguration, VirtualHost } from '@minimesh/model';
-import { type CompiledRouteConfig, compileRegexMatcher, compileRouteConfig } from '@minimesh/model';
+import type { Route, RouteConfiguration, VirtualHost } from '@minimesh/model/xds';
+import { type CompiledRouteConfig, compileRegexMatcher, compileRouteConfig } from '@minimesh/model/xds';
 import { ConfigRejectedError, errorText } from '../errors.js';
 import { durationToMs } from '../util/proto-values.js';
 import type { HttpFilterPlugin } from './filters/http-filter.js';

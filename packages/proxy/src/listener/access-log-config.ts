@@ -5,8 +5,8 @@
 // OpenTelemetry) are NACKed.
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import type { HttpConnectionManager } from '@minimesh/model';
-import { TypeUrl } from '@minimesh/model';
+import type { HttpConnectionManager } from '@minimesh/model/xds';
+import { TypeUrl } from '@minimesh/model/xds';
 import { ConfigRejectedError } from '../errors.js';
 import { compileLogFormat, DEFAULT_ACCESS_LOG_FORMAT, type LogContext } from '../http/access-log-format.js';
 

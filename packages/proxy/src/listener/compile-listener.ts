@@ -2,14 +2,14 @@
 // listener, reached only through the forward proxy, as Envoy's outbound listeners are reached through 15001), its
 // filter chains compiled with the model's matcher (matchFilterChain's compiled form), and per chain the compiled
 // HttpConnectionManager or TcpProxy (the terminal filter); any other network filter is NACKed.
-import type { FilterChain, Listener } from '@minimesh/model';
+import type { FilterChain, Listener } from '@minimesh/model/xds';
 import {
   type CompiledFilterChains,
   compileFilterChains,
   type HttpConnectionManager,
   type TcpProxy,
   TypeUrl,
-} from '@minimesh/model';
+} from '@minimesh/model/xds';
 import { ConfigRejectedError, errorText } from '../errors.js';
 import { boolValue } from '../util/proto-values.js';
 import { type CompiledHcm, compileHcm, type HcmDeps } from './http-connection-manager.js';

@@ -7,7 +7,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import type { HttpConnectionManager, PortHandling } from '@minimesh/model';
+import type { HttpConnectionManager, PortHandling } from '@minimesh/model/xds';
 import { ConfigRejectedError } from '../errors.js';
 import { type AccessLogSink, accessLogEntry, formatFlags } from '../http/access-log.js';
 import type { HttpFilter } from '../http/filters/http-filter.js';

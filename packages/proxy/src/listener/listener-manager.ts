@@ -5,7 +5,7 @@
 // ports go through the port table (LDS port -> local port; 0 = any free port).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { Listener } from '@minimesh/model';
+import type { Listener } from '@minimesh/model/xds';
 import type { ClusterManager } from '../cluster/cluster-manager.js';
 import { ConfigRejectedError, errorText } from '../errors.js';
 import type { StatsStore } from '../stats/stats-store.js';

@@ -5,7 +5,7 @@
 // either way. Counts tcp.<stat_prefix>.downstream_cx_total, cluster.<name>.upstream_cx_total and
 // upstream_cx_connect_fail. tunneling_config and on_demand are refused.
 import { connect, type Socket } from 'node:net';
-import type { TcpProxy } from '@minimesh/model';
+import type { TcpProxy } from '@minimesh/model/xds';
 import type { ClusterManager } from '../cluster/cluster-manager.js';
 import { ConfigRejectedError } from '../errors.js';
 import { clusterStat, type StatsStore } from '../stats/stats-store.js';

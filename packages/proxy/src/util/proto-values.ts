@@ -1,7 +1,7 @@
 // Readers of protobuf well-known values in the codec's object form: Duration (to ms), BoolValue and UInt32Value
 // (the presence of a wrapper matters: a decoded BoolValue false or UInt32Value 0 is `{}`). Durations are returned
 // in milliseconds, undefined when absent, so callers can tell "unset" from 0 (which often means "disabled").
-import type { Duration } from '@minimesh/model';
+import type { Duration } from '@minimesh/model/xds';
 
 /** Milliseconds of `d` (fractions kept), or undefined when `d` is unset. */
 export function durationToMs(d: Duration | null | undefined): number | undefined {

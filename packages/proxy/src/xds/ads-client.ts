@@ -13,7 +13,7 @@ import {
   type Metadata,
   type ServiceError,
 } from '@grpc/grpc-js';
-import type { DiscoveryRequest, Node } from '@minimesh/model';
+import type { DiscoveryRequest, Node } from '@minimesh/model/xds';
 import { errorText } from '../errors.js';
 import {
   ADS_STREAM_PATH,

@@ -1,8 +1,8 @@
 // The one gRPC method the proxy calls: envoy.service.discovery.v3.AggregatedDiscoveryService/
 // StreamAggregatedResources (state of the world). Requests are encoded strictly with the model's codec; responses
 // are read as an envelope with packed resources (discovery-wire.ts) so that bad resources are NACKed one by one.
-import type { DiscoveryRequest } from '@minimesh/model';
-import { encode } from '@minimesh/model';
+import type { DiscoveryRequest } from '@minimesh/model/xds';
+import { encode } from '@minimesh/model/xds';
 import { type DiscoveryEnvelope, readDiscoveryResponse } from './discovery-wire.js';
 
 export const ADS_STREAM_PATH =

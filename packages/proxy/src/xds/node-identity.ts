@@ -2,7 +2,7 @@
 // `<type>~<ip>~<pod>.<namespace>~<namespace>.svc.cluster.local` with type "sidecar" or "router" (a gateway); istiod
 // reads the proxy's IP, pod name and namespace from it, and its metadata from Node.metadata (a Struct with
 // ISTIO_VERSION, NAMESPACE, NAME, CLUSTER_ID, LABELS, INSTANCE_IPS ... as pilot-agent writes them).
-import type { Node } from '@minimesh/model';
+import type { Node } from '@minimesh/model/xds';
 import { InvalidOptionError } from '../errors.js';
 
 export interface NodeIdentity {

@@ -1,8 +1,8 @@
 // Decoding the resources of one discovery response with the model's strict codec. A resource of another type
 // than the response's, or bytes the codec refuses, is an error naming the resource's position (its name is not
 // known before it is decoded); the whole response is then NACKed, as Envoy does.
-import type { Cluster, ClusterLoadAssignment, Listener, RouteConfiguration } from '@minimesh/model';
-import { decode, typeNameOf } from '@minimesh/model';
+import type { Cluster, ClusterLoadAssignment, Listener, RouteConfiguration } from '@minimesh/model/xds';
+import { decode, typeNameOf } from '@minimesh/model/xds';
 import { ConfigRejectedError, errorText } from '../errors.js';
 import { XdsType } from './ads-method.js';
 import type { PackedResource } from './discovery-wire.js';

@@ -66,6 +66,16 @@ beforeAll(async () => {
       ],
       response_headers_to_remove: ['x-remove-me'],
     }),
+    // Gateway API routes to a backend that is not there: istiod sets INTERNAL_SERVER_ERROR (500, not 503).
+    routeTo('missing-cluster', '/nc500', {}, { cluster_not_found_response_code: 'INTERNAL_SERVER_ERROR' }),
+    routeTo('missing-cluster', '/nc404', {}, { cluster_not_found_response_code: 'NOT_FOUND' }),
+    {
+      match: { prefix: '/ncw' },
+      route: {
+        weighted_clusters: { clusters: [{ name: 'missing-cluster', weight: { value: 100 } }] },
+        cluster_not_found_response_code: 'INTERNAL_SERVER_ERROR' as const,
+      },
+    },
     routeTo('missing-cluster', '/nc'),
     routeTo('empty', '/uh'),
     routeTo('a', '/', { name: 'default' }),
@@ -188,6 +198,17 @@ describe('route actions', () => {
     const r = await get('/nc');
     expect(r.status).toBe(503);
     expect(h.logs.at(-1)?.responseFlags).toBe('NC');
+  });
+  it.each([
+    ['/nc500', 500],
+    ['/nc404', 404],
+    ['/ncw', 500],
+  ])('answers %s with the route cluster_not_found_response_code (%i NC, empty body)', async (path, code) => {
+    const r = await get(path);
+    expect(r.status).toBe(code);
+    expect(r.body).toBe('');
+    expect(h.logs.at(-1)?.responseFlags).toBe('NC');
+    expect(h.logs.at(-1)?.line).toContain(`" ${code} NC `);
   });
   it('answers 503 UH "no healthy upstream" for a cluster without endpoints', async () => {
     const r = await get('/uh');

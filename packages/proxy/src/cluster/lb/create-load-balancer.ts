@@ -1,7 +1,7 @@
 // Chooses the load balancer of a cluster from lb_policy (or load_balancing_policy's first known policy). A policy
 // the proxy does not implement is a ConfigRejectedError: the cluster is NACKed rather than balanced differently.
-import type { Cluster } from '@minimesh/model';
-import { TypeUrl } from '@minimesh/model';
+import type { Cluster } from '@minimesh/model/xds';
+import { TypeUrl } from '@minimesh/model/xds';
 import { ConfigRejectedError } from '../../errors.js';
 import { uint32Value } from '../../util/proto-values.js';
 import { LeastRequest } from './least-request.js';

@@ -2,8 +2,8 @@
 // request with an Origin the policy allows: a preflight (OPTIONS with Access-Control-Request-Method) is answered
 // here with 200 and the allow-* headers; other requests go on and get Access-Control-Allow-Origin (and
 // -Expose-Headers, -Allow-Credentials) on the response. Origins are StringMatchers (the model's matcher).
-import type { CorsPolicy } from '@minimesh/model';
-import { type CompiledStringMatcher, compileStringMatcher, TypeUrl } from '@minimesh/model';
+import type { CorsPolicy } from '@minimesh/model/xds';
+import { type CompiledStringMatcher, compileStringMatcher, TypeUrl } from '@minimesh/model/xds';
 import { ConfigRejectedError, errorText } from '../../errors.js';
 import type { HttpStream } from '../http-stream.js';
 import type { FilterStatus, HttpFilter, HttpFilterPlugin } from './http-filter.js';

@@ -4,14 +4,14 @@
 // (typed_per_filter_config) replaces the filter-level one. `headers` matchers, `upstream_cluster` and
 // `max_active_faults` limit where faults apply. Delays get the DI flag, aborts FI with body "fault filter abort".
 import { randomInt } from 'node:crypto';
-import type { FractionalPercent, HTTPFault } from '@minimesh/model';
+import type { FractionalPercent, HTTPFault } from '@minimesh/model/xds';
 import {
   type CompiledHeaderMatcher,
   compileHeaderMatcher,
   evaluateFractionalPercent,
   TypeUrl,
   toRequestHeaders,
-} from '@minimesh/model';
+} from '@minimesh/model/xds';
 import { ConfigRejectedError, errorText } from '../../errors.js';
 import { durationToMs } from '../../util/proto-values.js';
 import type { HttpStream } from '../http-stream.js';

@@ -2,8 +2,8 @@
 // (content-type application/grpc...) per method under Envoy's name cluster.<cluster>.grpc.<service>.<method>.total
 // when stats_for_all_methods is set, else cluster.<cluster>.grpc.total. Other requests pass untouched. Message
 // counts, response statuses and the allowlist are not kept yet (the allowlist is read as "all methods").
-import type { GrpcStatsFilterConfig } from '@minimesh/model';
-import { TypeUrl } from '@minimesh/model';
+import type { GrpcStatsFilterConfig } from '@minimesh/model/xds';
+import { TypeUrl } from '@minimesh/model/xds';
 import type { StatsStore } from '../../stats/stats-store.js';
 import { boolValue } from '../../util/proto-values.js';
 import type { HttpStream } from '../http-stream.js';

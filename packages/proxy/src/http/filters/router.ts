@@ -2,8 +2,8 @@
 // the connection manager before the filters run, as Envoy caches the route on first access; this filter answers
 // redirects and direct responses and forwards RouteActions (forward.ts).
 
-import type { Router } from '@minimesh/model';
-import { TypeUrl } from '@minimesh/model';
+import type { Router } from '@minimesh/model/xds';
+import { TypeUrl } from '@minimesh/model/xds';
 import { ConfigRejectedError } from '../../errors.js';
 import { forward, type RouterDeps } from '../forward.js';
 import type { HttpStream } from '../http-stream.js';
