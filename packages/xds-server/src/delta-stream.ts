@@ -11,7 +11,7 @@
 //   sent after listeners and routes (make before break); listeners and routes also wait until the client
 //   subscribed to the endpoints of new EDS clusters (PushHold).
 
-import { status as GrpcStatus, type ServerDuplexStream } from '@grpc/grpc-js';
+import type { ServerDuplexStream } from '@grpc/grpc-js';
 import type { DeltaDiscoveryRequest, DeltaDiscoveryResponse, DiscoveryResource } from '@minimesh/model';
 import { callHook } from './callbacks.js';
 import { diffOf, KnownVersions } from './known-versions.js';
@@ -69,12 +69,8 @@ export class DeltaStream extends XdsStream<DeltaDiscoveryRequest, DeltaDiscovery
   protected override onRequest(request: DeltaDiscoveryRequest): void {
     if (this.closed) return;
     const started = performance.now();
-    callHook(this.ctx.callbacks, (c) => c.onStreamRequest?.(this.info, request));
-    const typeUrl = this.fixedType ?? request.type_url ?? '';
-    if (typeUrl === '') {
-      this.fail(GrpcStatus.INVALID_ARGUMENT, 'a request on the aggregated stream needs a type_url');
-      return;
-    }
+    const typeUrl = this.requestType(request);
+    if (typeUrl === undefined) return;
     if (this.nodeKey === undefined) this.bindNode(request.node ?? {});
     let state = this.types.get(typeUrl);
     const first = state === undefined;

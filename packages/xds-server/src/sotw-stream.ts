@@ -63,12 +63,8 @@ export class SotwStream extends XdsStream<DiscoveryRequest, DiscoveryResponse, T
   protected override onRequest(request: DiscoveryRequest): void {
     if (this.closed) return;
     const started = performance.now();
-    callHook(this.ctx.callbacks, (c) => c.onStreamRequest?.(this.info, request));
-    const typeUrl = this.fixedType ?? request.type_url ?? '';
-    if (typeUrl === '') {
-      this.fail(GrpcStatus.INVALID_ARGUMENT, 'a request on the aggregated stream needs a type_url');
-      return;
-    }
+    const typeUrl = this.requestType(request);
+    if (typeUrl === undefined) return;
     if (this.fixedType !== undefined && request.type_url && request.type_url !== this.fixedType) {
       this.fail(
         GrpcStatus.INVALID_ARGUMENT,

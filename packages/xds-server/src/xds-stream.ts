@@ -2,9 +2,9 @@
 // close events of the gRPC call, binding to a node's cache watch on its first request, the push hold that makes
 // listeners and routes wait for new endpoints, and ending the stream (error, graceful end, client close). The
 // protocols themselves (what a request means, what a cache change sends) are the subclasses'.
-import type { status as GrpcStatus, ServerDuplexStream } from '@grpc/grpc-js';
-import type { Node } from '@minimesh/model';
-import type { StreamInfo } from './callbacks.js';
+import { status as GrpcStatus, type ServerDuplexStream } from '@grpc/grpc-js';
+import type { DeltaDiscoveryRequest, DiscoveryRequest, Node } from '@minimesh/model';
+import { callHook, type StreamInfo } from './callbacks.js';
 import { PushHold } from './push-hold.js';
 import { ResourceTypeUrl } from './resource-types.js';
 import type { StreamStatus } from './status.js';
@@ -54,6 +54,18 @@ export abstract class XdsStream<Req, Res, TypeState> {
   protected abstract onCacheChange(): void;
   /** The rest of a push after clusters (and endpoints): every other type in push order, then cluster removals. */
   protected abstract pushAfterClusters(started: number): void;
+
+  /**
+   * The start every request shares: the onStreamRequest hook, then the type URL it is for (the fixed type of a
+   * per-type service, else the request's). Undefined after failing the stream for a request without one.
+   */
+  protected requestType(request: DiscoveryRequest | DeltaDiscoveryRequest): string | undefined {
+    callHook(this.ctx.callbacks, (c) => c.onStreamRequest?.(this.info, request));
+    const typeUrl = this.fixedType ?? request.type_url ?? '';
+    if (typeUrl !== '') return typeUrl;
+    this.fail(GrpcStatus.INVALID_ARGUMENT, 'a request on the aggregated stream needs a type_url');
+    return undefined;
+  }
 
   /** Binds the stream to its node (first request): status and the cache watch. */
   protected bindNode(node: Node): void {
