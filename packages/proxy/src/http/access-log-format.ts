@@ -36,6 +36,7 @@ const FLAG_ORDER: readonly ResponseFlag[] = [
 ];
 
 export function formatFlags(flags: ReadonlySet<ResponseFlag>): string {
+  if (flags.size === 0) return '-';
   const list = FLAG_ORDER.filter((f) => flags.has(f));
   return list.length === 0 ? '-' : list.join(',');
 }

@@ -7,13 +7,14 @@ import { performance } from 'node:perf_hooks';
 import { type Readable, Transform } from 'node:stream';
 import type { ClusterManager, ClusterRuntime } from '../cluster/cluster-manager.js';
 import type { Host } from '../cluster/host.js';
-import { clusterStat, countUpstreamCode, type StatsStore } from '../stats/stats-store.js';
+import { clusterScope, clusterStat, countUpstreamCode, type StatsStore } from '../stats/stats-store.js';
 import { applyHeaderMutation } from './header-mutation.js';
 import type { HttpStream, ResponseFlag } from './http-stream.js';
 import { LocalReply } from './local-reply.js';
 import { retryDelayMs, shouldRetry, type TryOutcome } from './retry-policy.js';
 import type { RouteEntry } from './route-table.js';
-import { HOP_BY_HOP, sendResponse } from './upstream-response.js';
+import { TryCancel } from './try-cancel.js';
+import { HOP_BY_HOP_SET, sendResponse } from './upstream-response.js';
 import { IDLE, type TryResult, tryUpstream } from './upstream-try.js';
 
 export interface RouterDeps {
@@ -52,18 +53,41 @@ function pickHost(
   cluster: ClusterRuntime,
   stream: HttpStream,
   deps: RouterDeps,
-  tried: Set<Host>,
-  avoid: boolean,
+  tried: Set<Host> | undefined,
 ): Host | undefined {
   if (cluster.kind === 'ORIGINAL_DST') {
     const d = stream.originalDestination;
     return d === undefined ? undefined : deps.clusters.originalDestination(d.host, d.port);
   }
   const hash = stream.route?.hash?.(stream);
+  if (tried === undefined && hash === undefined) return cluster.lb.pick(cluster.hosts, NO_PICK_OPTIONS);
   return cluster.lb.pick(cluster.hosts, {
-    ...(avoid ? { exclude: tried } : {}),
+    ...(tried === undefined ? {} : { exclude: tried }),
     ...(hash === undefined ? {} : { hash }),
   });
+}
+
+/** A try is over: its timers stop and the client's close no longer cancels it. */
+function endTry(
+  stream: HttpStream,
+  timer: NodeJS.Timeout | undefined,
+  idle: NodeJS.Timeout | undefined,
+): void {
+  clearTimeout(timer);
+  clearTimeout(idle);
+  stream.tryInFlight = undefined;
+}
+
+/** The load balancer's options when neither previous hosts nor a hash apply (shared, never mutated). */
+const NO_PICK_OPTIONS = Object.freeze({});
+
+/** Timer callbacks take the try's controller as an argument, so no closure is allocated per try. */
+function abortTimeout(abort: TryCancel): void {
+  abort.abort();
+}
+
+function abortIdle(abort: TryCancel): void {
+  abort.abort(IDLE);
 }
 
 function upstreamHeaders(
@@ -71,13 +95,17 @@ function upstreamHeaders(
   authority: string,
   http2: boolean,
 ): Record<string, string | string[]> {
+  // One copy, no delete (which would turn the object into a slow dictionary); host, set last, overrides.
   const out: Record<string, string | string[]> = {};
+  const src = stream.headers;
   // HTTP/2 pseudo headers (":path" ...) do not go upstream as headers; HTTP/1.1 upstreams carry them in the line.
-  for (const [k, v] of Object.entries(stream.headers)) if (v !== undefined && !k.startsWith(':')) out[k] = v;
-  const te = out.te;
-  for (const h of HOP_BY_HOP) delete out[h];
+  for (const k in src) {
+    const v = src[k];
+    if (v === undefined || k.charCodeAt(0) === 58 /* ':' */ || HOP_BY_HOP_SET.has(k)) continue;
+    out[k] = v;
+  }
   // "te: trailers" is the one connection-specific header HTTP/2 keeps (gRPC sends it).
-  if (http2 && te === 'trailers') out.te = te;
+  if (http2 && src.te === 'trailers') out.te = 'trailers';
   out.host = authority;
   out['x-forwarded-proto'] ??= 'http';
   return out;
@@ -171,10 +199,13 @@ async function forwardToCluster(
   const canRetry = retry !== undefined && (body === undefined || Buffer.isBuffer(body));
   const maxTries = canRetry ? 1 + retry.numRetries : 1;
   const deadline = entry.timeoutMs > 0 ? performance.now() + entry.timeoutMs : Number.POSITIVE_INFINITY;
-  const tried = new Set<Host>();
-  const rqTotal = clusterStat(deps.stats, cluster.name, 'upstream_rq_total');
+  // The hosts tried so far, kept only when the retry policy avoids previous hosts.
+  const tried = retry?.previousHosts === true ? new Set<Host>() : undefined;
+  // The cluster's stats memo, looked up once per request (no stat name is built on the request path).
+  const memo = clusterScope(deps.stats, cluster.name);
+  const rqTotal = clusterStat(deps.stats, cluster.name, 'upstream_rq_total', memo);
   for (let attempt = 1; ; attempt++) {
-    const host = pickHost(cluster, stream, deps, tried, retry?.previousHosts === true);
+    const host = pickHost(cluster, stream, deps, tried);
     if (host === undefined) {
       stream.flags.add('UH');
       clusterStat(deps.stats, cluster.name, 'upstream_cx_none_healthy').value++;
@@ -185,27 +216,21 @@ async function forwardToCluster(
       );
       return;
     }
-    tried.add(host);
+    tried?.add(host);
     stream.upstreamHost = host.key;
     const left = deadline - performance.now();
     const perTry =
       retry !== undefined && retry.perTryTimeoutMs > 0 ? retry.perTryTimeoutMs : Number.POSITIVE_INFINITY;
     const budget = Math.min(left, perTry);
-    const abort = new AbortController();
-    const timer = Number.isFinite(budget) ? setTimeout(() => abort.abort(), Math.max(0, budget)) : undefined;
+    const abort = new TryCancel();
+    const timer = Number.isFinite(budget) ? setTimeout(abortTimeout, Math.max(0, budget), abort) : undefined;
     // The stream idle timer runs until response headers arrive, then restarts on every body chunk.
     const idleMs = entry.idleTimeoutMs ?? DEFAULT_STREAM_IDLE_MS;
-    const idle = idleMs > 0 ? setTimeout(() => abort.abort(IDLE), idleMs) : undefined;
-    // The client going away cancels the try, as Envoy resets the upstream stream. A listener rather than
-    // AbortSignal.any: that allocates a signal and a weak-ref set per try, a measurable share of the request's CPU.
-    const onDownstreamClosed = () => abort.abort(stream.downstreamClosed.reason);
-    stream.downstreamClosed.addEventListener('abort', onDownstreamClosed, { once: true });
-    if (stream.downstreamClosed.aborted) onDownstreamClosed();
-    const clearTimers = () => {
-      clearTimeout(timer);
-      clearTimeout(idle);
-      stream.downstreamClosed.removeEventListener('abort', onDownstreamClosed);
-    };
+    const idle = idleMs > 0 ? setTimeout(abortIdle, idleMs, abort) : undefined;
+    // The client going away cancels the try, as Envoy resets the upstream stream: the connection manager calls
+    // the stream's hook (no AbortSignal per request, no listener registration per try).
+    stream.tryInFlight = abort;
+    if (stream.clientClosed) abort.abort();
     if (attempt > 1) headers['x-envoy-attempt-count'] = String(attempt);
     host.stats.rqActive++;
     host.stats.rqTotal++;
@@ -216,7 +241,7 @@ async function forwardToCluster(
       path,
       headers,
       body,
-      signal: abort.signal,
+      signal: abort,
       connectTimeoutMs: cluster.connectTimeoutMs,
       http2,
     });
@@ -224,9 +249,9 @@ async function forwardToCluster(
       cluster.breakers.activeRetries--;
       held.retry = false;
     }
-    if (stream.downstreamClosed.aborted) {
+    if (stream.clientClosed) {
       // The client is gone (flag DC, logged on close): nothing to answer, no retry.
-      clearTimers();
+      endTry(stream, timer, idle);
       host.stats.rqActive--;
       if ('response' in result) result.response.body.destroy();
       return;
@@ -234,17 +259,18 @@ async function forwardToCluster(
     const wanted =
       canRetry && attempt < maxTries && shouldRetry(retry, result.outcome) && performance.now() < deadline;
     const retriable = wanted && cluster.breakers.activeRetries < cluster.breakers.maxRetries;
-    if (wanted && !retriable) clusterStat(deps.stats, cluster.name, 'upstream_rq_retry_overflow').value++;
+    if (wanted && !retriable)
+      clusterStat(deps.stats, cluster.name, 'upstream_rq_retry_overflow', memo).value++;
     if (retriable) {
       cluster.breakers.activeRetries++;
       held.retry = true;
     }
     if ('response' in result) {
-      countUpstreamCode(deps.stats, cluster.name, result.response.statusCode);
+      countUpstreamCode(deps.stats, cluster.name, result.response.statusCode, memo);
       if (retriable) {
         host.stats.rqActive--;
         host.stats.rqError++;
-        clearTimers();
+        endTry(stream, timer, idle);
         await result.response.body.dump().catch(() => undefined);
         clusterStat(deps.stats, cluster.name, 'upstream_rq_retry').value++;
         await sleep(retryDelayMs(retry, attempt));
@@ -252,13 +278,13 @@ async function forwardToCluster(
       }
       if (canRetry && attempt === maxTries && shouldRetry(retry, result.outcome)) stream.flags.add('URX');
       stream.upstreamServiceTime = Math.round(performance.now() - started);
-      await sendResponse(stream, result.response, host, abort.signal, idle, deps.stats, cluster.name);
-      clearTimers();
+      await sendResponse(stream, result.response, host, abort, idle, deps.stats, cluster.name);
+      endTry(stream, timer, idle);
       return;
     }
     host.stats.rqActive--;
     host.stats.rqError++;
-    clearTimers();
+    endTry(stream, timer, idle);
     const kind = result.outcome.kind;
     if (kind === 'connect-failure') {
       host.stats.cxConnectFail++;

@@ -10,7 +10,7 @@ import { ConfigRejectedError, errorText } from '../errors.js';
 import { durationToMs } from '../util/proto-values.js';
 import type { HttpFilterPlugin } from './filters/http-filter.js';
 import { compileHashPolicy, type RequestHasher } from './hash-policy.js';
-import { compileHeaderMutation, type HeaderMutation } from './header-mutation.js';
+import { compileHeaderMutation, type HeaderMutation, NO_MUTATION } from './header-mutation.js';
 import { type CompiledRetryPolicy, compileRetryPolicy } from './retry-policy.js';
 
 const FILTER_CONFIG = 'type.googleapis.com/envoy.config.route.v3.FilterConfig';
@@ -108,16 +108,17 @@ function compileEntry(
   return {
     route,
     name: route.name ?? '',
+    // Empty levels are dropped here, so a request applies only the mutations that do something.
     requestMutations: [
       compileHeaderMutation(route.request_headers_to_add, route.request_headers_to_remove),
       compileHeaderMutation(vh.request_headers_to_add, vh.request_headers_to_remove),
       compileHeaderMutation(rc.request_headers_to_add, rc.request_headers_to_remove),
-    ],
+    ].filter((m) => m !== NO_MUTATION),
     responseMutations: [
       compileHeaderMutation(route.response_headers_to_add, route.response_headers_to_remove),
       compileHeaderMutation(vh.response_headers_to_add, vh.response_headers_to_remove),
       compileHeaderMutation(rc.response_headers_to_add, rc.response_headers_to_remove),
-    ],
+    ].filter((m) => m !== NO_MUTATION),
     timeoutMs: durationToMs(action?.timeout) ?? 15_000,
     idleTimeoutMs: durationToMs(action?.idle_timeout),
     retry:

@@ -8,6 +8,7 @@ import type { Host } from '../cluster/host.js';
 import { clusterStat, type StatsStore } from '../stats/stats-store.js';
 import { applyHeaderMutation } from './header-mutation.js';
 import type { HttpStream } from './http-stream.js';
+import type { TryCancel } from './try-cancel.js';
 import { IDLE } from './upstream-try.js';
 
 /** Connection-specific headers, never forwarded (RFC 9110 7.6.1; HTTP/2 forbids them). */
@@ -21,17 +22,28 @@ export const HOP_BY_HOP = [
   'trailer',
 ];
 
+/** HOP_BY_HOP as a set, for the per-request header copies. */
+export const HOP_BY_HOP_SET: ReadonlySet<string> = new Set(HOP_BY_HOP);
+
+/** Whether the trailers hold any string value (most responses have none: no array is built for them). */
+function hasTrailers(trailers: Readonly<Record<string, unknown>>): boolean {
+  for (const k in trailers) if (typeof trailers[k] === 'string') return true;
+  return false;
+}
+
 export async function sendResponse(
   stream: HttpStream,
   response: UpstreamResponse,
   host: Host,
-  signal: AbortSignal,
+  signal: TryCancel,
   idle: NodeJS.Timeout | undefined,
   stats: StatsStore,
   cluster: string,
 ): Promise<void> {
-  const headers: Record<string, string | string[] | undefined> = { ...response.headers };
-  for (const h of HOP_BY_HOP) delete headers[h];
+  // One copy without the hop-by-hop headers (no delete, which would make the object a slow dictionary).
+  const headers: Record<string, string | string[] | undefined> = {};
+  const src = response.headers;
+  for (const k in src) if (!HOP_BY_HOP_SET.has(k)) headers[k] = src[k];
   const entry = stream.route;
   if (entry !== undefined) for (const m of entry.responseMutations) applyHeaderMutation(headers, m);
   headers['x-envoy-upstream-service-time'] = String(stream.upstreamServiceTime ?? 0);
@@ -65,22 +77,28 @@ export async function sendResponse(
     response.body.on('data', (chunk: Buffer) => {
       idle?.refresh();
       stream.bytesSent += chunk.length;
-      if (!res.write(chunk)) response.body.pause();
+      if (!res.write(chunk)) {
+        // The drain listener is added only when the client is slow (most responses never need it).
+        response.body.pause();
+        res.once('drain', () => response.body.resume());
+      }
     });
-    res.on('drain', () => response.body.resume());
     response.body.on('end', () => {
       // Trailers (gRPC's grpc-status) go on when the downstream can carry them: HTTP/2, or chunked HTTP/1.1.
-      const trailers = Object.entries(response.trailers).filter(
-        (e): e is [string, string] => typeof e[1] === 'string',
-      );
-      if (trailers.length > 0 && (stream.req.httpVersion === '2.0' || !res.hasHeader('content-length'))) {
+      if (
+        hasTrailers(response.trailers) &&
+        (stream.req.httpVersion === '2.0' || !res.hasHeader('content-length'))
+      ) {
+        const trailers = Object.entries(response.trailers).filter(
+          (e): e is [string, string] => typeof e[1] === 'string',
+        );
         res.addTrailers(Object.fromEntries(trailers));
       }
       res.end();
       done(true);
     });
     response.body.on('error', () => {
-      if (stream.downstreamClosed.aborted) stream.flags.add('DC');
+      if (stream.clientClosed) stream.flags.add('DC');
       else if (signal.aborted && signal.reason === IDLE) stream.flags.add('SI');
       else if (signal.aborted) {
         stream.flags.add('UT');

@@ -1,12 +1,15 @@
 // One try of a request to one upstream host, over HTTP/1.1 (the host's undici Pool) or HTTP/2 (its h2c session).
 // The try ends with an outcome the retry policy reads: a response (headers received; the body not yet read), a
-// connect failure, a reset, a timeout (the try's AbortSignal fired: per_try_timeout or what is left of the route
+// connect failure, a reset, a timeout (the try's TryCancel fired: per_try_timeout or what is left of the route
 // timeout) or an idle timeout (the signal fired with reason IDLE).
+
+import type { EventEmitter } from 'node:events';
 import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import type { UpstreamResponse } from '../cluster/h2-session.js';
 import type { Host } from '../cluster/host.js';
 import type { TryOutcome } from './retry-policy.js';
+import type { TryCancel } from './try-cancel.js';
 
 /** The abort reason of the stream idle timer. */
 export const IDLE = Symbol('stream idle timeout');
@@ -24,7 +27,7 @@ export interface TryRequest {
   /** A buffered body (retries possible) or the downstream request stream (a single try). */
   readonly body: Buffer | Readable | undefined;
   /** Aborted with reason IDLE by the stream idle timer, with another reason by the route or per-try timer. */
-  readonly signal: AbortSignal;
+  readonly signal: TryCancel;
   /** Connect timeout of the cluster, ms. */
   readonly connectTimeoutMs: number;
 }
@@ -38,7 +41,7 @@ const CONNECT_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-function classify(err: unknown, signal: AbortSignal): Exclude<TryOutcome, { kind: 'response' }> {
+function classify(err: unknown, signal: TryCancel): Exclude<TryOutcome, { kind: 'response' }> {
   if (signal.aborted) return signal.reason === IDLE ? { kind: 'idle' } : { kind: 'timeout' };
   // http2 reports a failed session on its streams, with the socket's error as the cause.
   const e = err as { code?: string; cause?: { code?: string } };
@@ -56,7 +59,7 @@ export async function tryUpstream(host: Host, request: TryRequest): Promise<TryR
         request.path,
         request.headers,
         request.body,
-        request.signal,
+        request.signal.signal(),
       );
       return { outcome: { kind: 'response', status: response.statusCode }, response };
     }
@@ -65,7 +68,8 @@ export async function tryUpstream(host: Host, request: TryRequest): Promise<TryR
       path: request.path,
       headers: request.headers,
       body: request.body ?? null,
-      signal: request.signal,
+      // undici takes an EventEmitter-like signal (aborted, reason, once/removeListener): TryCancel is one.
+      signal: request.signal as unknown as EventEmitter,
       // Timeouts are the signal's (undici's own timers are coarse, about 1 s): disabled here.
       headersTimeout: 0,
       bodyTimeout: 0,

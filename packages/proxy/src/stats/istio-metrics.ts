@@ -51,17 +51,30 @@ function serviceOf(cluster: string | undefined): {
 
 export class IstioMetrics {
   readonly #series = new Map<string, Series>();
-  /** Series by "cluster|code|flags": the label set is built once per distinct outcome, not per request. */
-  readonly #byOutcome = new Map<string, Series>();
+  /**
+   * Series by cluster, then code, then flags: the label set is built once per distinct outcome, and a request
+   * builds no key string (cluster "" when the request was not routed to one).
+   */
+  readonly #byOutcome = new Map<string, Map<number, Map<string, Series>>>();
 
   constructor(private readonly self: WorkloadIdentity) {}
 
   record(facts: RequestFacts): void {
-    const outcome = `${facts.cluster ?? ''}|${facts.responseCode}|${facts.responseFlags}`;
-    let s = this.#byOutcome.get(outcome);
+    const cluster = facts.cluster ?? '';
+    let byCode = this.#byOutcome.get(cluster);
+    if (byCode === undefined) {
+      byCode = new Map();
+      this.#byOutcome.set(cluster, byCode);
+    }
+    let byFlags = byCode.get(facts.responseCode);
+    if (byFlags === undefined) {
+      byFlags = new Map();
+      byCode.set(facts.responseCode, byFlags);
+    }
+    let s = byFlags.get(facts.responseFlags);
     if (s === undefined) {
       s = this.#seriesFor(facts);
-      this.#byOutcome.set(outcome, s);
+      byFlags.set(facts.responseFlags, s);
     }
     s.count++;
     s.sumMs += facts.durationMs;

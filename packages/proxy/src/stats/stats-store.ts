@@ -17,6 +17,18 @@ export interface Stat {
 
 export class StatsStore {
   readonly #stats = new Map<string, Stat>();
+  /** Hot-path memo: stats by scope ("cluster:<name>", "http:<prefix>") and key, so requests build no names. */
+  readonly #scopes = new Map<string, Map<string | number, Stat>>();
+
+  /** The memo of one scope; a stat is never removed, so a memoised Stat stays the live one. */
+  scope(scope: string): Map<string | number, Stat> {
+    let m = this.#scopes.get(scope);
+    if (m === undefined) {
+      m = new Map();
+      this.#scopes.set(scope, m);
+    }
+    return m;
+  }
 
   /** The counter `name`, created at 0 on first use. */
   counter(name: string, promName: string, labels: Labels = {}): Stat {
@@ -88,37 +100,87 @@ export function formatLabels(labels: Labels): string {
 }
 
 /** cluster.<name>.<suffix> as envoy_cluster_<suffix>{envoy_cluster_name}. */
-export function clusterStat(stats: StatsStore, cluster: string, suffix: string): Stat {
-  return stats.counter(`cluster.${cluster}.${suffix}`, `envoy_cluster_${suffix}`, {
-    envoy_cluster_name: cluster,
-  });
+export function clusterStat(
+  stats: StatsStore,
+  cluster: string,
+  suffix: string,
+  memo: Map<string | number, Stat> = clusterScope(stats, cluster),
+): Stat {
+  let s = memo.get(suffix);
+  if (s === undefined) {
+    s = stats.counter(`cluster.${cluster}.${suffix}`, `envoy_cluster_${suffix}`, {
+      envoy_cluster_name: cluster,
+    });
+    memo.set(suffix, s);
+  }
+  return s;
 }
 
-/** cluster.<name>.upstream_rq_<code> and upstream_rq_<N>xx, as Envoy counts every upstream response. */
-export function countUpstreamCode(stats: StatsStore, cluster: string, code: number): void {
-  const cls = `${Math.floor(code / 100)}`;
-  stats.inc(`cluster.${cluster}.upstream_rq_${cls}xx`, 'envoy_cluster_upstream_rq_xx', {
-    envoy_cluster_name: cluster,
-    envoy_response_code_class: cls,
-  });
-  stats.inc(`cluster.${cluster}.upstream_rq_${code}`, 'envoy_cluster_upstream_rq', {
-    envoy_cluster_name: cluster,
-    envoy_response_code: String(code),
-  });
+/** The cluster scope's memo of one cluster, for callers that count on it more than once per request. */
+export function clusterScope(stats: StatsStore, cluster: string): Map<string | number, Stat> {
+  return stats.scope(`cluster:${cluster}`);
+}
+
+/**
+ * cluster.<name>.upstream_rq_<code> and upstream_rq_<N>xx, as Envoy counts every upstream response. `memo` is
+ * clusterScope(stats, cluster) when the caller has it. Memo keys: the code, and -1 - N for upstream_rq_<N>xx
+ * (negative, so never a code).
+ */
+export function countUpstreamCode(
+  stats: StatsStore,
+  cluster: string,
+  code: number,
+  memo: Map<string | number, Stat> = clusterScope(stats, cluster),
+): void {
+  let byCode = memo.get(code);
+  if (byCode === undefined) {
+    byCode = stats.counter(`cluster.${cluster}.upstream_rq_${code}`, 'envoy_cluster_upstream_rq', {
+      envoy_cluster_name: cluster,
+      envoy_response_code: String(code),
+    });
+    memo.set(code, byCode);
+  }
+  byCode.value++;
+  const cls = Math.floor(code / 100);
+  let byClass = memo.get(-1 - cls);
+  if (byClass === undefined) {
+    byClass = stats.counter(`cluster.${cluster}.upstream_rq_${cls}xx`, 'envoy_cluster_upstream_rq_xx', {
+      envoy_cluster_name: cluster,
+      envoy_response_code_class: String(cls),
+    });
+    memo.set(-1 - cls, byClass);
+  }
+  byClass.value++;
 }
 
 /** http.<prefix>.<suffix> as envoy_http_<suffix>{envoy_http_conn_manager_prefix}. */
 export function httpStat(stats: StatsStore, prefix: string, suffix: string): Stat {
-  return stats.counter(`http.${prefix}.${suffix}`, `envoy_http_${suffix}`, {
-    envoy_http_conn_manager_prefix: prefix,
-  });
+  const memo = stats.scope(`http:${prefix}`);
+  let s = memo.get(suffix);
+  if (s === undefined) {
+    s = stats.counter(`http.${prefix}.${suffix}`, `envoy_http_${suffix}`, {
+      envoy_http_conn_manager_prefix: prefix,
+    });
+    memo.set(suffix, s);
+  }
+  return s;
 }
 
-/** http.<prefix>.downstream_rq_<N>xx. */
-export function countDownstreamCode(stats: StatsStore, prefix: string, code: number): void {
-  const cls = `${Math.floor(code / 100)}`;
-  stats.inc(`http.${prefix}.downstream_rq_${cls}xx`, 'envoy_http_downstream_rq_xx', {
-    envoy_http_conn_manager_prefix: prefix,
-    envoy_response_code_class: cls,
-  });
+/** http.<prefix>.downstream_rq_<N>xx; `memo` is stats.scope(`http:${prefix}`) when the caller keeps it. */
+export function countDownstreamCode(
+  stats: StatsStore,
+  prefix: string,
+  code: number,
+  memo: Map<string | number, Stat> = stats.scope(`http:${prefix}`),
+): void {
+  const cls = Math.floor(code / 100);
+  let s = memo.get(-1 - cls);
+  if (s === undefined) {
+    s = stats.counter(`http.${prefix}.downstream_rq_${cls}xx`, 'envoy_http_downstream_rq_xx', {
+      envoy_http_conn_manager_prefix: prefix,
+      envoy_response_code_class: String(cls),
+    });
+    memo.set(-1 - cls, s);
+  }
+  s.value++;
 }

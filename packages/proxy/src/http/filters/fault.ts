@@ -78,7 +78,8 @@ class FaultFilter implements HttpFilter {
     private readonly base: CompiledFault,
   ) {}
 
-  async decode(stream: HttpStream): Promise<FilterStatus> {
+  /** Synchronous when no fault is injected (the common case: no async hop per request); a promise otherwise. */
+  decode(stream: HttpStream): FilterStatus | Promise<FilterStatus> {
     const perRoute = stream.route?.perFilter.get(this.name);
     if (perRoute === null) return 'continue';
     const f = (perRoute as CompiledFault | undefined) ?? this.base;
@@ -93,15 +94,20 @@ class FaultFilter implements HttpFilter {
     const doDelay = delay !== undefined && delay > 0 && (f.headerDelay || hit(f.delayPercent));
     const doAbort = abort !== undefined && (f.headerAbort || hit(f.abortPercent));
     if (!doDelay && !doAbort) return 'continue';
+    return this.#inject(stream, doDelay ? (delay ?? 0) : 0, doAbort ? abort : undefined);
+  }
+
+  /** Delays `delayMs` (when above 0), then aborts with `abortStatus` (when set). */
+  async #inject(stream: HttpStream, delayMs: number, abortStatus: number | undefined): Promise<FilterStatus> {
     this.#active++;
     try {
-      if (doDelay) {
+      if (delayMs > 0) {
         stream.flags.add('DI');
-        await new Promise((r) => setTimeout(r, delay));
+        await new Promise((r) => setTimeout(r, delayMs));
       }
-      if (doAbort) {
+      if (abortStatus !== undefined) {
         stream.flags.add('FI');
-        stream.respond(abort, LocalReply.faultAbort.body, LocalReply.faultAbort.details);
+        stream.respond(abortStatus, LocalReply.faultAbort.body, LocalReply.faultAbort.details);
         return 'stop';
       }
       return 'continue';
