@@ -104,6 +104,35 @@ describe('translate', () => {
     expect(addresses).toEqual(['10.0.0.4']);
   });
 
+  it('never throws on a regex that does not compile: it is reported at its line and the rest translates', () => {
+    const yaml = `apiVersion: v1
+kind: Service
+metadata: { name: reviews }
+spec: { ports: [{ port: 9080, name: http }], selector: { app: reviews } }
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: { name: broken }
+spec:
+  hosts: [reviews]
+  http:
+  - match: [{ uri: { regex: "/(unclosed" } }]
+    route:
+    - destination: { host: reviews }
+`;
+    const loaded = loadManifests(yaml, { file: 'vs.yaml' });
+    expect(loaded.errors).toHaveLength(1);
+    expect(loaded.errors[0]).toMatchObject({ file: 'vs.yaml', line: 12 });
+    expect(loaded.errors[0]?.message).toMatch(/regex|regular expression/i);
+    // The broken VirtualService is left out; the Service still gets its cluster, listener and route.
+    const t = translate(sidecar, new PushContext(buildRegistry(loaded.resources)));
+    expect(t.clusters.map((c) => c.name)).toContain('outbound|9080||reviews.default.svc.cluster.local');
+    const rc = t.routes.find((r) => r.name === '9080');
+    const routed =
+      rc && routeRequest(rc, { authority: 'reviews:9080', path: '/x', method: 'GET', headers: {} });
+    expect(routed?.matched?.route?.cluster).toBe('outbound|9080||reviews.default.svc.cluster.local');
+  });
+
   it('never throws on bad input: a dangling subset becomes IST0101 with file and line', () => {
     const yaml = `apiVersion: v1
 kind: Service
