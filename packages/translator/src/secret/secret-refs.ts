@@ -70,12 +70,28 @@ export function referencedSecretNames(
     for (const chain of l.filter_chains ?? []) collectSdsNames(chain.transport_socket, names);
     collectSdsNames(l.default_filter_chain?.transport_socket, names);
   }
-  for (const c of clusters) {
-    collectSdsNames(c.transport_socket, names);
-    for (const m of c.transport_socket_matches ?? []) collectSdsNames(m.transport_socket, names);
-  }
+  for (const c of clusters) for (const name of clusterSdsNames(c)) names.add(name);
   return [...names].sort();
 }
+
+/**
+ * The SDS names one cluster references, memoized per cluster object: clusters are shared between the proxies of a
+ * scope and across pushes (src/cache), so a sidecar's thousands of clusters are read once, not per translation.
+ * Clusters are never mutated after they are built (EnvoyFilter patches make new objects).
+ */
+const clusterNames = new WeakMap<Cluster, readonly string[]>();
+function clusterSdsNames(c: Cluster): readonly string[] {
+  let names = clusterNames.get(c);
+  if (names === undefined) {
+    const found = new Set<string>();
+    collectSdsNames(c.transport_socket, found);
+    for (const m of c.transport_socket_matches ?? []) collectSdsNames(m.transport_socket, found);
+    names = found.size === 0 ? NO_NAMES : [...found];
+    clusterNames.set(c, names);
+  }
+  return names;
+}
+const NO_NAMES: readonly string[] = Object.freeze([]);
 
 /** The TLS settings of a DestinationRule with their paths: top level, port level, subsets and their ports. */
 function ruleTlsPaths(dr: LoadedResource<DestinationRule>): { name: string; path: (string | number)[] }[] {
