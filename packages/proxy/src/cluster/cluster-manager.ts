@@ -56,7 +56,7 @@ function prepare(cluster: Cluster): Omit<ClusterRuntime, 'hosts' | 'versionInfo'
     throw new ConfigRejectedError(
       'Cluster',
       name,
-      `transport_socket ${ts['@type'] ?? ''} is not supported (TLS is not implemented yet)`,
+      `transport_socket ${ts['@type'] ?? ''} is not supported: this proxy connects to upstreams in plaintext only; expected raw_buffer or no transport_socket`,
     );
   }
   const lb = createLoadBalancer(cluster);

@@ -1,10 +1,10 @@
 // More NACK paths, each checked at the control plane (proxyStatus shows NACK with the proxy's text, the ACKed
 // version unchanged) and on the data path (the previous config still serves): a listener whose port cannot be
-// bound, an EDS endpoint given by host name, overlapping filter chains, and recovery by a good push.
+// bound, an EDS endpoint given by host name, overlapping filter chains, a TLS upstream, and recovery by a good push.
 
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:net';
-import { TypeUrl } from '@minimesh/model';
+import { anyOf, TypeUrl } from '@minimesh/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, type Resources, send, startHarness, waitFor } from '../helpers/harness.js';
 import {
@@ -102,5 +102,25 @@ describe('NACKs', () => {
     );
     await recover();
     expect(h.proxy.stats.value('listener_manager.lds.update_rejected')).toBe(2);
+  });
+
+  it('NACKs a cluster with a TLS transport socket (plaintext upstreams only), keeping the old cluster', async () => {
+    const r = good();
+    const c = edsCluster('svc');
+    r.clusters = [
+      {
+        ...c,
+        transport_socket: {
+          name: 'envoy.transport_sockets.tls',
+          typed_config: anyOf(TypeUrl.UPSTREAM_TLS_CONTEXT, { sni: 'svc.example' }),
+        },
+      },
+    ];
+    await h.push(r);
+    await expectNack(
+      TypeUrl.CLUSTER,
+      /transport_socket type\.googleapis\.com\/envoy\.extensions\.transport_sockets\.tls\.v3\.UpstreamTlsContext is not supported: this proxy connects to upstreams in plaintext only/,
+    );
+    await recover();
   });
 });
