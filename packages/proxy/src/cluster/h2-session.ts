@@ -1,21 +1,12 @@
 // HTTP/2 (h2c, prior knowledge) to one upstream host: one client session, opened on first use and again after it
 // closes, multiplexing every request to the host (Envoy's HTTP/2 pool keeps one connection per host by default).
-// A request yields the same shape as an undici response (status, headers, a readable body with dump(), trailers
+// A request yields the same UpstreamResponse as the HTTP/1.1 client (status, headers, an UpstreamBody, trailers
 // filled when the body ends), so the router handles both versions alike.
 import { type ClientHttp2Session, connect, constants } from 'node:http2';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { type Headers, readableBody, type UpstreamResponse } from './upstream-body.js';
 
-export type Headers = Record<string, string | string[] | undefined>;
-
-export interface UpstreamResponse {
-  readonly statusCode: number;
-  readonly headers: Headers;
-  readonly body: Readable & { dump(): Promise<void> };
-  /** Filled when the body has ended. */
-  readonly trailers: Headers;
-  /** The response ended with its headers (HTTP/2 END_STREAM on HEADERS): no body, no trailers. */
-  readonly headersOnly?: boolean;
-}
+export type { Headers, UpstreamResponse } from './upstream-body.js';
 
 export class H2Session {
   #session: ClientHttp2Session | undefined;
@@ -62,12 +53,10 @@ export class H2Session {
       stream.once('response', (h) => {
         stream.off('error', reject);
         const { ':status': status, ...rest } = h;
-        const readable = Readable.from(stream) as Readable & { dump(): Promise<void> };
-        // Errors after the headers surface on the body, as undici's do.
-        stream.on('error', (err) => readable.destroy(err));
-        readable.dump = async () => {
+        // Errors after the headers surface on the body (the sink's error()).
+        const body = readableBody(stream);
+        body.dump = async () => {
           stream.close(constants.NGHTTP2_CANCEL);
-          readable.destroy();
         };
         // END_STREAM on the HEADERS frame; gRPC's Trailers-Only form is told by grpc-status in the headers (node
         // does not always report endAfterHeaders on client streams).
@@ -75,7 +64,7 @@ export class H2Session {
         resolve({
           statusCode: Number(status),
           headers: rest as Headers,
-          body: readable,
+          body,
           trailers,
           headersOnly,
         });

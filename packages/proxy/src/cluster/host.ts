@@ -1,8 +1,8 @@
-// One upstream endpoint of a cluster: its address, the undici Pool that keeps connections to it alive (created
+// One upstream endpoint of a cluster: its address, the HTTP/1.1 pool that keeps connections to it alive (created
 // on first use, closed gracefully when the endpoint leaves the cluster), and the per-host counters /clusters
 // prints. A Host object lives as long as the endpoint stays in its cluster across EDS updates, so its pool and
 // counters survive config pushes.
-import { Pool } from 'undici';
+import { H1Pool } from '../http1/client-pool.js';
 import { H2Session } from './h2-session.js';
 
 export interface HostLocality {
@@ -37,9 +37,6 @@ export interface HostSpec {
   readonly hostname: string;
 }
 
-/** keep-alive for upstream connections, ms (Envoy keeps idle upstream connections until idle_timeout, 1 h). */
-const KEEP_ALIVE_MS = 60_000;
-
 export class Host {
   readonly key: string;
   readonly stats: HostStats = {
@@ -51,7 +48,7 @@ export class Host {
     cxConnectFail: 0,
   };
   spec: HostSpec;
-  #pool: Pool | undefined;
+  #pool: H1Pool | undefined;
   #h2: H2Session | undefined;
 
   constructor(spec: HostSpec) {
@@ -64,14 +61,12 @@ export class Host {
     return `http://${this.key}`;
   }
 
-  /** The connection pool, created on first use. */
-  pool(): Pool {
-    this.#pool ??= new Pool(this.url, {
-      keepAliveTimeout: KEEP_ALIVE_MS,
-      keepAliveMaxTimeout: KEEP_ALIVE_MS,
-      pipelining: 1,
-      connectTimeout: 10_000,
-    });
+  /** The HTTP/1.1 connection pool, created on first use. */
+  pool(): H1Pool {
+    if (this.#pool === undefined) {
+      const a = this.spec.address;
+      this.#pool = new H1Pool(a.startsWith('[') ? a.slice(1, -1) : a, this.spec.port);
+    }
     return this.#pool;
   }
 
@@ -83,7 +78,7 @@ export class Host {
 
   /** Open connections now (Envoy's cx_active). */
   get cxActive(): number {
-    return this.#pool?.stats.connected ?? 0;
+    return this.#pool?.connected ?? 0;
   }
 
   /** Closes the pool after the requests in flight finish. */
@@ -92,7 +87,7 @@ export class Host {
     this.#h2 = undefined;
     const p = this.#pool;
     this.#pool = undefined;
-    if (p !== undefined) await p.close().catch(() => undefined);
+    if (p !== undefined) await p.close();
   }
 
   /** Closes the pool at once, failing requests in flight (proxy shutdown). */
@@ -101,7 +96,7 @@ export class Host {
     this.#h2 = undefined;
     const p = this.#pool;
     this.#pool = undefined;
-    if (p !== undefined) await p.destroy().catch(() => undefined);
+    if (p !== undefined) await p.destroy();
   }
 }
 

@@ -32,7 +32,10 @@ function attribute(p: HashPolicy, owner: string): (stream: HttpStream) => string
   }
   if (p.cookie !== undefined && p.cookie !== null) {
     const name = p.cookie.name ?? '';
-    return (s) => cookieValue(s.req.headers.cookie, name);
+    return (s) => {
+      const c = s.req.headers.cookie;
+      return cookieValue(Array.isArray(c) ? c.join('; ') : c, name);
+    };
   }
   if (p.connection_properties !== undefined && p.connection_properties !== null) {
     const on = p.connection_properties.source_ip === true;

@@ -2,7 +2,7 @@
 // that will go upstream (mutable, lower-case names), the route chosen, and what the access log reports (response
 // flags, upstream host and cluster, bytes, timings). `respond` sends a local reply (a filter or the router
 // answering itself); after it, `finished` is true and no other filter runs.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { RouteConfiguration, VirtualHost } from '@minimesh/model/xds';
 import type { HeaderMap } from './header-mutation.js';
 import type { RouteEntry } from './route-table.js';
@@ -25,9 +25,42 @@ export type ResponseFlag =
   | 'LR'
   | 'SI';
 
+/**
+ * A downstream request as the proxy reads it: the proxy's own HTTP/1.1 server (src/http1) and node:http2's
+ * compatibility request both provide this much.
+ */
+export interface DownstreamRequest {
+  readonly method?: string | undefined;
+  readonly url?: string | undefined;
+  /** "1.1", "1.0" or "2.0". */
+  readonly httpVersion: string;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly socket: Socket;
+  pipe<T extends NodeJS.WritableStream>(dest: T): T;
+  /** Reads and discards the body. */
+  resume(): unknown;
+}
+
+/** A downstream response as the proxy writes it (the HTTP/1.1 server's H1Response, node:http2's compatibility one). */
+export interface DownstreamResponse {
+  readonly headersSent: boolean;
+  readonly writableEnded: boolean;
+  readonly writableFinished?: boolean;
+  statusCode: number;
+  writeHead(status: number, headers?: Record<string, string | string[] | undefined>): unknown;
+  setHeader(name: string, value: string | string[]): unknown;
+  hasHeader(name: string): boolean;
+  write(chunk: Buffer): boolean;
+  end(chunk?: string | Buffer): unknown;
+  addTrailers(headers: Record<string, string>): void;
+  destroy(): unknown;
+  on(event: 'close', listener: () => void): unknown;
+  once(event: 'drain', listener: () => void): unknown;
+}
+
 export interface HttpStream {
-  readonly req: IncomingMessage;
-  readonly res: ServerResponse;
+  readonly req: DownstreamRequest;
+  readonly res: DownstreamResponse;
   /** Milliseconds since the epoch when the request arrived (the access log's START_TIME). */
   readonly startTime: number;
   /** performance.now() at arrival, for durations. */

@@ -3,8 +3,9 @@
 // with backpressure while the stream idle timer is refreshed on every chunk. A body that fails midway resets
 // the client connection, flagged UT (route timeout), SI (idle timeout) or UC (upstream reset). Host counters:
 // rq_active down, rq_success (status < 500, complete) or rq_error.
-import type { UpstreamResponse } from '../cluster/h2-session.js';
+
 import type { Host } from '../cluster/host.js';
+import type { UpstreamResponse } from '../cluster/upstream-body.js';
 import { clusterStat, type StatsStore } from '../stats/stats-store.js';
 import { applyHeaderMutation } from './header-mutation.js';
 import type { HttpStream } from './http-stream.js';
@@ -59,7 +60,7 @@ export async function sendResponse(
     res.statusCode = response.statusCode;
     for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v);
     res.end();
-    response.body.resume();
+    void response.body.dump();
     host.stats.rqActive--;
     if (response.statusCode < 500) host.stats.rqSuccess++;
     else host.stats.rqError++;
@@ -74,38 +75,42 @@ export async function sendResponse(
       resolve();
     };
     idle?.refresh();
-    response.body.on('data', (chunk: Buffer) => {
-      idle?.refresh();
-      stream.bytesSent += chunk.length;
-      if (!res.write(chunk)) {
-        // The drain listener is added only when the client is slow (most responses never need it).
-        response.body.pause();
-        res.once('drain', () => response.body.resume());
-      }
-    });
-    response.body.on('end', () => {
-      // Trailers (gRPC's grpc-status) go on when the downstream can carry them: HTTP/2, or chunked HTTP/1.1.
-      if (
-        hasTrailers(response.trailers) &&
-        (stream.req.httpVersion === '2.0' || !res.hasHeader('content-length'))
-      ) {
-        const trailers = Object.entries(response.trailers).filter(
-          (e): e is [string, string] => typeof e[1] === 'string',
-        );
-        res.addTrailers(Object.fromEntries(trailers));
-      }
-      res.end();
-      done(true);
-    });
-    response.body.on('error', () => {
-      if (stream.clientClosed) stream.flags.add('DC');
-      else if (signal.aborted && signal.reason === IDLE) stream.flags.add('SI');
-      else if (signal.aborted) {
-        stream.flags.add('UT');
-        clusterStat(stats, cluster, 'upstream_rq_timeout').value++;
-      } else stream.flags.add('UC');
-      res.destroy();
-      done(false);
+    const body = response.body;
+    const onDrain = () => body.resume();
+    body.flow({
+      data(chunk) {
+        idle?.refresh();
+        stream.bytesSent += chunk.length;
+        if (!res.write(chunk)) {
+          // The drain listener is added only when the client is slow (most responses never need it).
+          body.pause();
+          res.once('drain', onDrain);
+        }
+      },
+      end() {
+        // Trailers (gRPC's grpc-status) go on when the downstream can carry them: HTTP/2, or chunked HTTP/1.1.
+        if (
+          hasTrailers(response.trailers) &&
+          (stream.req.httpVersion === '2.0' || !res.hasHeader('content-length'))
+        ) {
+          const trailers = Object.entries(response.trailers).filter(
+            (e): e is [string, string] => typeof e[1] === 'string',
+          );
+          res.addTrailers(Object.fromEntries(trailers));
+        }
+        res.end();
+        done(true);
+      },
+      error() {
+        if (stream.clientClosed) stream.flags.add('DC');
+        else if (signal.aborted && signal.reason === IDLE) stream.flags.add('SI');
+        else if (signal.aborted) {
+          stream.flags.add('UT');
+          clusterStat(stats, cluster, 'upstream_rq_timeout').value++;
+        } else stream.flags.add('UC');
+        res.destroy();
+        done(false);
+      },
     });
   });
 }

@@ -1,13 +1,12 @@
-// One try of a request to one upstream host, over HTTP/1.1 (the host's undici Pool) or HTTP/2 (its h2c session).
+// One try of a request to one upstream host, over HTTP/1.1 (the host's connection pool, src/http1) or HTTP/2 (its
+// h2c session).
 // The try ends with an outcome the retry policy reads: a response (headers received; the body not yet read), a
 // connect failure, a reset, a timeout (the try's TryCancel fired: per_try_timeout or what is left of the route
 // timeout) or an idle timeout (the signal fired with reason IDLE).
 
-import type { EventEmitter } from 'node:events';
 import type { Readable } from 'node:stream';
-import type { Dispatcher } from 'undici';
-import type { UpstreamResponse } from '../cluster/h2-session.js';
 import type { Host } from '../cluster/host.js';
+import type { UpstreamResponse } from '../cluster/upstream-body.js';
 import type { TryOutcome } from './retry-policy.js';
 import type { TryCancel } from './try-cancel.js';
 
@@ -38,7 +37,7 @@ const CONNECT_CODES = new Set([
   'ENETUNREACH',
   'ENOTFOUND',
   'EAI_AGAIN',
-  'UND_ERR_CONNECT_TIMEOUT',
+  'UPSTREAM_CONNECT_TIMEOUT',
 ]);
 
 function classify(err: unknown, signal: TryCancel): Exclude<TryOutcome, { kind: 'response' }> {
@@ -63,16 +62,15 @@ export async function tryUpstream(host: Host, request: TryRequest): Promise<TryR
       );
       return { outcome: { kind: 'response', status: response.statusCode }, response };
     }
+    const signal = request.signal;
     const response = await host.pool().request({
-      method: request.method as Dispatcher.HttpMethod,
+      method: request.method,
       path: request.path,
       headers: request.headers,
-      body: request.body ?? null,
-      // undici takes an EventEmitter-like signal (aborted, reason, once/removeListener): TryCancel is one.
-      signal: request.signal as unknown as EventEmitter,
-      // Timeouts are the signal's (undici's own timers are coarse, about 1 s): disabled here.
-      headersTimeout: 0,
-      bodyTimeout: 0,
+      body: request.body,
+      connectTimeoutMs: request.connectTimeoutMs,
+      // The try's cancellation stops the connect or resets the connection carrying it (timeouts, client gone).
+      signal,
     });
     return { outcome: { kind: 'response', status: response.statusCode }, response };
   } catch (err) {

@@ -2,8 +2,8 @@
 // the model's matcher (destination port and IP, source), as Envoy does at accept time, and cached on the socket
 // for as long as the listener's compiled config and the destination are the same (an LDS update re-matches new connections'
 // requests against the new config; requests in flight keep the objects they started with).
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { DownstreamRequest, DownstreamResponse } from '../http/http-stream.js';
 import type { StatsStore } from '../stats/stats-store.js';
 import type { CompiledChain, CompiledListener } from './compile-listener.js';
 import type { DownstreamInfo } from './http-connection-manager.js';
@@ -48,8 +48,8 @@ export function chainFor(
 /** Serves one request that arrived on `listener`; closes the connection when no chain serves it. */
 export function dispatch(
   listener: CompiledListener,
-  req: IncomingMessage,
-  res: ServerResponse,
+  req: DownstreamRequest,
+  res: DownstreamResponse,
   stats: StatsStore,
   info: DownstreamInfo,
   destinationIp: string,

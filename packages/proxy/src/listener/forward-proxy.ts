@@ -6,19 +6,18 @@
 // original destination (host, port) serves ORIGINAL_DST clusters (PassthroughCluster). An origin-form request is
 // read the same way from its Host header (port 80 when absent). CONNECT host:port is tunnelled when the chain for
 // that destination is a tcp_proxy (Istio's PassthroughCluster on virtualOutbound, or a TCP service), else 405.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { isIP, type Socket } from 'node:net';
-import type { Duplex } from 'node:stream';
+import { createServer, isIP, type Server, type Socket } from 'node:net';
 import type { ClusterManager } from '../cluster/cluster-manager.js';
+import { H1ServerConnection } from '../http1/server-connection.js';
+import type { H1Request } from '../http1/server-request.js';
+import type { H1Response } from '../http1/server-response.js';
 import type { StatsStore } from '../stats/stats-store.js';
 import type { CompiledListener } from './compile-listener.js';
 import { chainFor, dispatch } from './dispatch.js';
 import type { ListenerManager } from './listener-manager.js';
 import { proxyTcp } from './tcp-proxy.js';
 
-function target(
-  req: IncomingMessage,
-): { host: string; port: number; authority: string; path: string } | undefined {
+function target(req: H1Request): { host: string; port: number; authority: string; path: string } | undefined {
   const raw = req.url ?? '/';
   if (/^http:\/\//i.test(raw)) {
     let url: URL;
@@ -29,10 +28,16 @@ function target(
     }
     const port = url.port === '' ? 80 : Number(url.port);
     const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-    return { host, port, authority: req.headers.host ?? url.host, path: `${url.pathname}${url.search}` };
+    const given = req.headers.host;
+    return {
+      host,
+      port,
+      authority: typeof given === 'string' ? given : url.host,
+      path: `${url.pathname}${url.search}`,
+    };
   }
   const authority = req.headers.host;
-  if (authority === undefined) return undefined;
+  if (typeof authority !== 'string') return undefined;
   const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(authority);
   if (m === null) return undefined;
   const h = m[1] ?? '';
@@ -64,8 +69,8 @@ function tunnel(
   listeners: ListenerManager,
   clusters: ClusterManager,
   stats: StatsStore,
-  req: IncomingMessage,
-  socket: Duplex,
+  req: H1Request,
+  socket: Socket,
   head: Buffer,
 ): void {
   const m = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(req.url ?? '');
@@ -74,7 +79,7 @@ function tunnel(
   const host = (m[1] ?? '').replace(/^\[|\]$/g, '');
   const port = Number(m[2]);
   const listener = outboundListener(listeners, host, port);
-  const net = socket as Socket;
+  const net = socket;
   const chain =
     listener === undefined ? undefined : chainFor(listener, net, port, isIP(host) === 0 ? '0.0.0.0' : host);
   if (chain?.tcp === undefined) return void refuse('405 Method Not Allowed');
@@ -83,14 +88,17 @@ function tunnel(
   proxyTcp(net, chain.tcp, clusters, stats, { host, port });
 }
 
+/** The forward proxy's listening socket; closeAllConnections destroys the connections it accepted. */
+export type ForwardProxyServer = Server & { closeAllConnections(): void };
+
 export async function startForwardProxy(
   listeners: ListenerManager,
   clusters: ClusterManager,
   stats: StatsStore,
   host: string,
   port: number,
-): Promise<Server> {
-  const server = createServer({ keepAliveTimeout: 60_000 }, (req: IncomingMessage, res: ServerResponse) => {
+): Promise<ForwardProxyServer> {
+  const onRequest = (req: H1Request, res: H1Response) => {
     const t = target(req);
     if (t === undefined) {
       res.writeHead(400, { 'content-length': '0' }).end();
@@ -104,13 +112,23 @@ export async function startForwardProxy(
     const dstIp = isIP(t.host) === 0 ? '0.0.0.0' : t.host;
     const info = { listenerPort: t.port, originalDestination: { host: t.host, port: t.port } };
     dispatch(listener, req, res, stats, info, dstIp, t.authority, t.path);
+  };
+  const onConnect = (req: H1Request, socket: Socket, head: Buffer) =>
+    tunnel(listeners, clusters, stats, req, socket, head);
+  const sockets = new Set<Socket>();
+  // allowHalfOpen: a tunnel passes a client's half-close on; HTTP connections manage their own ends.
+  const server = createServer({ allowHalfOpen: true }, (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    new H1ServerConnection(socket, { onRequest, onConnect, idleTimeoutMs: 60_000 });
   });
-  server.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
-    tunnel(listeners, clusters, stats, req, socket, head),
-  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
-  return server;
+  return Object.assign(server, {
+    closeAllConnections() {
+      for (const s of sockets) s.destroy();
+    },
+  });
 }

@@ -5,7 +5,6 @@
 // Compile errors (unknown filter not optional, router missing or not last, scoped routes, RDS not over ADS) are
 // ConfigRejectedError, so the listener is NACKed.
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { HttpConnectionManager, PortHandling } from '@minimesh/model/xds';
 import { ConfigRejectedError } from '../errors.js';
@@ -13,7 +12,7 @@ import { type AccessLogSink, accessLogEntry, formatFlags } from '../http/access-
 import type { HttpFilter } from '../http/filters/http-filter.js';
 import type { FilterRegistry } from '../http/filters/registry.js';
 import { applyHeaderMutation, type HeaderMap } from '../http/header-mutation.js';
-import type { HttpStream } from '../http/http-stream.js';
+import type { DownstreamRequest, DownstreamResponse, HttpStream } from '../http/http-stream.js';
 import { LocalReply } from '../http/local-reply.js';
 import { compileRouteTable, type RouteTable } from '../http/route-table.js';
 import type { IstioMetrics } from '../stats/istio-metrics.js';
@@ -44,8 +43,8 @@ export interface CompiledHcm {
   /** RDS route configuration name, or undefined for an inline route_config. */
   readonly rdsName: string | undefined;
   handle(
-    req: IncomingMessage,
-    res: ServerResponse,
+    req: DownstreamRequest,
+    res: DownstreamResponse,
     info: DownstreamInfo,
     authority: string,
     path: string,
@@ -199,8 +198,8 @@ export function compileHcm(hcm: HttpConnectionManager, owner: string, deps: HcmD
 }
 
 /** Whether the whole response was written (http2's compatibility response has writableEnded only). */
-function responseComplete(res: ServerResponse): boolean {
-  const finished = (res as { writableFinished?: boolean }).writableFinished;
+function responseComplete(res: DownstreamResponse): boolean {
+  const finished = res.writableFinished;
   return finished === undefined ? res.writableEnded : finished;
 }
 
@@ -236,8 +235,8 @@ function filterFailed(stream: HttpStream, err: unknown): void {
 }
 
 function newStream(
-  req: IncomingMessage,
-  res: ServerResponse,
+  req: DownstreamRequest,
+  res: DownstreamResponse,
   authority: string,
   path: string,
   headers: HeaderMap,

@@ -3,11 +3,11 @@
 // switch to the new config for new requests (requests in flight finish on the old one), and removed listeners
 // stop accepting and close idle connections. In dev mode every address binds 127.0.0.1 (options.bindAddress) and
 // ports go through the port table (LDS port -> local port; 0 = any free port).
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Listener } from '@minimesh/model/xds';
 import type { ClusterManager } from '../cluster/cluster-manager.js';
 import { ConfigRejectedError, errorText } from '../errors.js';
+import type { DownstreamRequest, DownstreamResponse } from '../http/http-stream.js';
 import type { StatsStore } from '../stats/stats-store.js';
 import { type CompiledListener, compileListener } from './compile-listener.js';
 import { chainFor, dispatch, plainIp } from './dispatch.js';
@@ -153,10 +153,20 @@ export class ListenerManager {
     const dstIp = (l: CompiledListener, socket: Socket) =>
       l.address === '0.0.0.0' || l.address === '::' ? plainIp(socket.localAddress) : l.address;
     const auto = createAutoServer(
-      (req: IncomingMessage, res: ServerResponse) => {
+      (req: DownstreamRequest, res: DownstreamResponse) => {
         const l = current();
         const info = { listenerPort: l.port };
-        dispatch(l, req, res, this.stats, info, dstIp(l, req.socket), req.headers.host ?? '', req.url ?? '/');
+        const host = req.headers.host;
+        dispatch(
+          l,
+          req,
+          res,
+          this.stats,
+          info,
+          dstIp(l, req.socket),
+          typeof host === 'string' ? host : '',
+          req.url ?? '/',
+        );
       },
       (socket) => {
         // The filter chain is chosen at accept time, as Envoy does; a TCP proxy chain takes the connection.

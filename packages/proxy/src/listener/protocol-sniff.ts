@@ -6,13 +6,14 @@
 // method, url, httpVersion, socket addresses, writeHead / write / end, the close event, piping the body).
 
 import type { EventEmitter } from 'node:events';
-import { createServer as createHttp1, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttp2, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { createServer as createNet, type Server, type Socket } from 'node:net';
+import type { DownstreamRequest, DownstreamResponse } from '../http/http-stream.js';
+import { H1ServerConnection } from '../http1/server-connection.js';
 
 const PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');
 
-export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+export type RequestHandler = (req: DownstreamRequest, res: DownstreamResponse) => void;
 
 export interface AutoServer {
   readonly server: Server;
@@ -24,11 +25,10 @@ export interface AutoServer {
 
 /**
  * Waits for the first bytes of `socket` (at least 4, unless they already differ from the HTTP/2 preface) and
- * hands the socket on: to the http2 server with the bytes put back (it reads what is buffered), or to the http1
- * server with the bytes replayed as a 'data' event (its parser may read the socket's handle directly, past
- * anything unshifted).
+ * hands the socket on: to the http2 server with the bytes put back (it reads what is buffered), or to a new
+ * HTTP/1.1 connection given the bytes read so far.
  */
-function sniff(socket: Socket, h1: EventEmitter, h2: EventEmitter): void {
+function sniff(socket: Socket, h1: (socket: Socket, head: Buffer) => void, h2: EventEmitter): void {
   let head: Buffer = Buffer.alloc(0);
   const onData = (chunk: Buffer) => {
     head = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
@@ -42,8 +42,7 @@ function sniff(socket: Socket, h1: EventEmitter, h2: EventEmitter): void {
       socket.unshift(head);
       h2.emit('connection', socket);
     } else {
-      h1.emit('connection', socket);
-      socket.emit('data', head);
+      h1(socket, head);
       socket.resume();
     }
   };
@@ -58,13 +57,19 @@ export function createAutoServer(
   /** Called first for each connection; true when it took the connection (a TCP proxy chain). */
   takeConnection?: (socket: Socket) => boolean,
 ): AutoServer {
-  const h1 = createHttp1({ keepAliveTimeout: 60_000 }, handler);
+  const h1Connections = new Set<H1ServerConnection>();
+  const h1 = (socket: Socket, head: Buffer) => {
+    const conn = new H1ServerConnection(socket, { onRequest: handler, idleTimeoutMs: 60_000 });
+    h1Connections.add(conn);
+    socket.on('close', () => h1Connections.delete(conn));
+    conn.receive(head);
+  };
   const sessions = new Set<import('node:http2').ServerHttp2Session>();
   const h2 = createHttp2({}, (req: Http2ServerRequest, res: Http2ServerResponse) => {
     if (req.headers.host === undefined && req.headers[':authority'] !== undefined) {
       req.headers.host = req.headers[':authority'];
     }
-    handler(req as unknown as IncomingMessage, res as unknown as ServerResponse);
+    handler(req as unknown as DownstreamRequest, res as unknown as DownstreamResponse);
   });
   h2.on('session', (session) => {
     sessions.add(session);
@@ -81,7 +86,7 @@ export function createAutoServer(
   return {
     server,
     closeIdle() {
-      h1.closeIdleConnections();
+      for (const c of h1Connections) c.closeIfIdle();
       for (const s of sessions) s.close();
     },
     closeAll() {

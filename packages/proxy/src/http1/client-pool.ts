@@ -1,0 +1,157 @@
+// The HTTP/1.1 connection pool of one upstream host: idle keep-alive connections are reused most recent first
+// (LIFO, so a quiet pool lets the oldest ones expire), new ones are opened as needed (Envoy's pool has no cap
+// of its own; the cluster's circuit breakers bound the requests). An idle connection is reused until its idle
+// limit: the server's `keep-alive: timeout=N` hint minus a second (node:http servers close after 5 s), else
+// KEEP_ALIVE_MS; one the server closed leaves the pool at once. A request that fails before any response byte on
+// a reused connection (the server closed it as we wrote: a keep-alive race) is sent once more on a fresh
+// connection when its body can be resent. Connect failures carry the socket's code (ECONNREFUSED ...) or
+// UPSTREAM_CONNECT_TIMEOUT.
+import { connect, type Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import type { UpstreamResponse } from '../cluster/upstream-body.js';
+import { type ClientRequest, type ConnectionOwner, H1ClientConnection } from './client-connection.js';
+
+/** Idle limit without a server hint, ms (node:http's upstream agent default is similar; Envoy's is 1 h). */
+const KEEP_ALIVE_MS = 60_000;
+/** Margin taken off a server's keep-alive hint, ms. */
+const HINT_MARGIN_MS = 1_000;
+
+/** Errors of a connection the server closed under a request (the keep-alive race). */
+const RACE_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE']);
+
+export interface PoolRequest extends ClientRequest {
+  /** Connect timeout, ms. */
+  readonly connectTimeoutMs: number;
+  /** Cancels the request: during connect (the connect fails) or the exchange (the connection is reset). */
+  readonly signal?: CancelSignal;
+}
+
+/** What the pool needs of a cancellation (the router's TryCancel is one). */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  on(event: 'abort', listener: () => void): unknown;
+}
+
+function cancelledError(): Error {
+  return Object.assign(new Error('upstream request cancelled'), { code: 'UPSTREAM_CANCELLED' });
+}
+
+export class H1Pool implements ConnectionOwner {
+  readonly #idle: H1ClientConnection[] = [];
+  readonly #all = new Set<H1ClientConnection>();
+  #closing = false;
+
+  constructor(
+    readonly host: string,
+    readonly port: number,
+  ) {}
+
+  /** Open connections (Envoy's cx_active). */
+  get connected(): number {
+    return this.#all.size;
+  }
+
+  async request(req: PoolRequest): Promise<UpstreamResponse> {
+    // One listener on the signal per request; it cancels whatever is under way (a connect, then an exchange).
+    let cancel: (() => void) | undefined;
+    const signal = req.signal;
+    if (signal !== undefined) {
+      if (signal.aborted) throw cancelledError();
+      signal.on('abort', () => cancel?.());
+    }
+    const attach = (c: () => void) => {
+      cancel = c;
+    };
+    const reused = this.#takeIdle();
+    const conn = reused ?? (await this.#connect(req.connectTimeoutMs, attach));
+    try {
+      if (signal?.aborted === true) throw cancelledError();
+      return await conn.send(req, attach);
+    } catch (err) {
+      const replayable = req.body === undefined || Buffer.isBuffer(req.body);
+      const code = (err as { code?: string }).code ?? '';
+      if (reused === undefined || !replayable || !RACE_CODES.has(code) || !this.#raced(conn)) throw err;
+      const fresh = await this.#connect(req.connectTimeoutMs, attach);
+      if (signal?.aborted === true) throw cancelledError();
+      return fresh.send(req, attach);
+    }
+  }
+
+  /** The failed connection had sent nothing back (checked after the failure: recorded by the connection). */
+  #raced(conn: H1ClientConnection): boolean {
+    return conn.served > 0 && conn.lastFailureBeforeResponse;
+  }
+
+  #takeIdle(): H1ClientConnection | undefined {
+    const now = performance.now();
+    for (;;) {
+      const conn = this.#idle.pop();
+      if (conn === undefined) return undefined;
+      if (!conn.closed && conn.expiresAt > now && !conn.socket.destroyed) return conn;
+      conn.socket.destroy();
+    }
+  }
+
+  #connect(timeoutMs: number, attach: (cancel: () => void) => void): Promise<H1ClientConnection> {
+    return new Promise((resolve, reject) => {
+      const socket: Socket = connect({ host: this.host, port: this.port });
+      const fail = (err: Error) => {
+        socket.destroy();
+        reject(err);
+      };
+      attach(() => fail(cancelledError()));
+      socket.once('error', fail);
+      if (timeoutMs > 0) {
+        socket.setTimeout(timeoutMs, () =>
+          fail(
+            Object.assign(new Error(`connect timeout after ${timeoutMs} ms`), {
+              code: 'UPSTREAM_CONNECT_TIMEOUT',
+            }),
+          ),
+        );
+      }
+      socket.once('connect', () => {
+        socket.off('error', fail);
+        socket.setTimeout(0);
+        socket.removeAllListeners('timeout');
+        const conn = new H1ClientConnection(socket, this);
+        this.#all.add(conn);
+        if (this.#closing) conn.socket.end();
+        resolve(conn);
+      });
+    });
+  }
+
+  release(conn: H1ClientConnection, keepAliveMs: number | undefined): void {
+    if (this.#closing) {
+      conn.socket.end();
+      return;
+    }
+    const limit = keepAliveMs === undefined ? KEEP_ALIVE_MS : Math.max(0, keepAliveMs - HINT_MARGIN_MS);
+    if (limit === 0) {
+      conn.socket.end();
+      return;
+    }
+    conn.expiresAt = performance.now() + limit;
+    this.#idle.push(conn);
+  }
+
+  closed(conn: H1ClientConnection): void {
+    this.#all.delete(conn);
+    const i = this.#idle.indexOf(conn);
+    if (i >= 0) this.#idle.splice(i, 1);
+  }
+
+  /** Closes idle connections now and busy ones when their exchange ends. */
+  async close(): Promise<void> {
+    this.#closing = true;
+    for (const c of this.#idle.splice(0)) c.socket.end();
+  }
+
+  /** Closes every connection at once (requests in flight fail). */
+  async destroy(): Promise<void> {
+    this.#closing = true;
+    this.#idle.length = 0;
+    for (const c of this.#all) c.abort();
+  }
+}

@@ -1,0 +1,266 @@
+// One downstream HTTP/1.1 connection: request heads are parsed from the socket's bytes (head-parser.ts), bodies
+// framed (body-framer.ts), and each request handed to the handler with its H1Response. Requests are served one at
+// a time in order: bytes of a pipelined next request wait (socket paused) until the current response ends. The
+// connection stays open after a response when both sides allow it (HTTP/1.1 without "connection: close",
+// HTTP/1.0 with "connection: keep-alive") and the request body was read to its end; otherwise it closes after
+// the response. "expect: 100-continue" is answered here with 100 Continue and not forwarded, as Envoy does by
+// default. A malformed head is answered 400 (431 when too large) and the connection closed. CONNECT goes to
+// the connect handler with the socket and the bytes after the head. An idle connection closes after
+// idleTimeoutMs; one with a request in flight never does (the route's timeouts govern it).
+import type { Socket } from 'node:net';
+import { BodyFramer, type Framing } from './body-framer.js';
+import {
+  connectionHas,
+  contentLength,
+  Http1ParseError,
+  isChunked,
+  MAX_HEAD_BYTES,
+  parseRequestHead,
+} from './head-parser.js';
+import { statusLine } from './serialize.js';
+import { H1Request } from './server-request.js';
+import { H1Response, type ResponseOwner } from './server-response.js';
+
+export type H1RequestHandler = (req: H1Request, res: H1Response) => void;
+export type H1ConnectHandler = (req: H1Request, socket: Socket, head: Buffer) => void;
+
+export interface H1ServerOptions {
+  readonly onRequest: H1RequestHandler;
+  /** CONNECT requests; without it CONNECT is answered 405. */
+  readonly onConnect?: H1ConnectHandler;
+  /** Idle keep-alive connections close after this, ms (default 60 s). */
+  readonly idleTimeoutMs?: number;
+}
+
+const HEAD_END = Buffer.from('\r\n\r\n');
+
+export class H1ServerConnection implements ResponseOwner {
+  /** Received bytes not yet parsed (a partial head, or a pipelined request waiting for the current response). */
+  #pending: Buffer | undefined;
+  #req: H1Request | undefined;
+  #res: H1Response | undefined;
+  /** The current request's body framer, while its body is still arriving. */
+  #framer: BodyFramer | undefined;
+  #parsing = false;
+  /** The client half-closed: close once the response in flight ends. */
+  #ended = false;
+  #detached = false;
+
+  constructor(
+    readonly socket: Socket,
+    private readonly options: H1ServerOptions,
+  ) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.#onData(chunk));
+    socket.on('end', () => this.#onEnd());
+    socket.on('error', () => undefined);
+    socket.on('close', () => this.#onClose());
+    socket.setTimeout(options.idleTimeoutMs ?? 60_000, () => {
+      if (this.#res === undefined && this.#framer === undefined) socket.destroy();
+    });
+  }
+
+  /** Bytes read before this connection took the socket (the protocol sniffer's). */
+  receive(chunk: Buffer): void {
+    this.#onData(chunk);
+  }
+
+  /** Closes the connection now when no request is in flight, else after the current response. */
+  closeIfIdle(): void {
+    this.#ended = true;
+    if (this.#res === undefined && this.#framer === undefined) {
+      this.#detached = true;
+      this.socket.end();
+    }
+  }
+
+  #onData(chunk: Buffer): void {
+    if (this.#detached) return;
+    try {
+      let buf = chunk;
+      if (this.#framer !== undefined) {
+        const framer = this.#framer;
+        const used = framer.feed(buf, 0);
+        if (!framer.done) return;
+        this.#bodyDone();
+        if (used === buf.length) {
+          this.#resumePending();
+          return;
+        }
+        buf = buf.subarray(used);
+      }
+      if (this.#pending !== undefined) {
+        buf = Buffer.concat([this.#pending, buf]);
+        this.#pending = undefined;
+      }
+      this.#parse(buf);
+    } catch (err) {
+      this.#fail(err);
+    }
+  }
+
+  /** Parses and serves requests from `buf` while no response is in flight; keeps the rest for later. */
+  #parse(input: Buffer): void {
+    let buf = input;
+    this.#parsing = true;
+    try {
+      while (buf.length > 0 && !this.#detached) {
+        if (this.#res !== undefined || this.#framer !== undefined) {
+          this.#pending = buf;
+          this.socket.pause();
+          return;
+        }
+        // RFC 9112 2.2: empty lines before a request line are ignored.
+        let start = 0;
+        while (start + 1 < buf.length && buf[start] === 13 && buf[start + 1] === 10) start += 2;
+        const end = buf.indexOf(HEAD_END, start);
+        if (end < 0) {
+          if (buf.length - start > MAX_HEAD_BYTES) throw new Http1ParseError('request head too large', 431);
+          this.#pending = start === 0 ? buf : buf.subarray(start);
+          return;
+        }
+        if (end - start > MAX_HEAD_BYTES) throw new Http1ParseError('request head too large', 431);
+        buf = this.#serve(buf, start, end);
+      }
+    } finally {
+      this.#parsing = false;
+    }
+  }
+
+  /** Serves the request whose head is buf[start, end + 4); returns the bytes after what it consumed. */
+  #serve(buf: Buffer, start: number, end: number): Buffer {
+    const head = parseRequestHead(buf, start, end + 2);
+    const headers = head.headers;
+    const chunked = isChunked(headers, 400);
+    const length = contentLength(headers, 400);
+    if (chunked && length !== undefined) {
+      throw new Http1ParseError('both transfer-encoding and content-length');
+    }
+    const http10 = head.version === '1.0';
+    const keepAlive = http10 ? connectionHas(headers, 'keep-alive') : !connectionHas(headers, 'close');
+    const bodyStart = end + 4;
+    if (head.method === 'CONNECT') {
+      this.#detached = true;
+      const req = new H1Request(head.method, head.target, head.version, headers, this.socket, false);
+      const rest = buf.subarray(bodyStart);
+      this.socket.setTimeout(0);
+      // The tunnel takes the socket paused (nothing read is lost before it attaches).
+      this.socket.pause();
+      this.socket.removeAllListeners('data');
+      this.socket.removeAllListeners('end');
+      if (this.options.onConnect === undefined) {
+        this.socket.end(`${statusLine(405)}content-length: 0\r\nconnection: close\r\n\r\n`);
+      } else this.options.onConnect(req, this.socket, rest);
+      return Buffer.alloc(0);
+    }
+    const framing: Framing = chunked
+      ? { kind: 'chunked' }
+      : length !== undefined && length > 0
+        ? { kind: 'length', length }
+        : { kind: 'none' };
+    const req = new H1Request(
+      head.method,
+      head.target,
+      head.version,
+      headers,
+      this.socket,
+      framing.kind !== 'none',
+    );
+    const res = new H1Response(this, head.method === 'HEAD', keepAlive, http10);
+    this.#req = req;
+    this.#res = res;
+    let rest = buf.subarray(bodyStart);
+    if (framing.kind !== 'none') {
+      const framer = new BodyFramer(framing, (chunk) => req.pushBody(chunk), 400);
+      this.#framer = framer;
+      const used = framer.feed(buf, bodyStart);
+      rest = buf.subarray(used);
+      if (framer.done) this.#bodyDone();
+      else if (headers.expect !== undefined && String(headers.expect).toLowerCase() === '100-continue') {
+        this.socket.write('HTTP/1.1 100 Continue\r\n\r\n', 'latin1');
+      }
+    }
+    if (headers.expect !== undefined) headers.expect = undefined;
+    this.options.onRequest(req, res);
+    return rest;
+  }
+
+  #bodyDone(): void {
+    const req = this.#req;
+    this.#framer = undefined;
+    req?.endBody();
+    // The response ended before the body did: now the connection can go on (or close).
+    if (this.#res === undefined) this.#afterExchange(req);
+  }
+
+  /** A response ended (from H1Response.end). */
+  responseDone(res: H1Response): void {
+    if (this.#res !== res) return;
+    this.#res = undefined;
+    if (this.#framer !== undefined) {
+      // The body is still arriving: Envoy does not drain an unread body; the connection closes after the response.
+      res.keepAlive = false;
+      this.#framer = undefined;
+      this.#req?.abortBody(new Error('response sent before the request body ended'));
+    }
+    this.#afterExchange(this.#req, res);
+  }
+
+  #afterExchange(req: H1Request | undefined, res?: H1Response): void {
+    if (req !== undefined && this.#req === req) this.#req = undefined;
+    if ((res !== undefined && !res.keepAlive) || this.#ended) {
+      this.#detached = true;
+      this.socket.end();
+      return;
+    }
+    if (!this.#parsing) this.#resumePending();
+  }
+
+  #resumePending(): void {
+    const pending = this.#pending;
+    if (this.socket.isPaused()) this.socket.resume();
+    if (pending === undefined || this.#res !== undefined || this.#framer !== undefined) return;
+    this.#pending = undefined;
+    try {
+      this.#parse(pending);
+    } catch (err) {
+      this.#fail(err);
+    }
+  }
+
+  /**
+   * The client half-closed. With no request in flight the connection closes; with one, the request is reset, as
+   * Envoy treats a downstream half-close on HTTP/1.1 (the access log's DC), and the connection is destroyed.
+   */
+  #onEnd(): void {
+    this.#ended = true;
+    if (this.#res === undefined && this.#framer === undefined) {
+      this.#detached = true;
+      this.socket.end();
+      return;
+    }
+    this.socket.destroy();
+  }
+
+  #onClose(): void {
+    this.#detached = true;
+    const err = new Error('downstream connection closed');
+    this.#req?.abortBody(err);
+    const res = this.#res;
+    this.#res = undefined;
+    res?.aborted();
+  }
+
+  /** A malformed request: answered with the parse error's status (when nothing was sent yet), then closed. */
+  #fail(err: unknown): void {
+    const status = err instanceof Http1ParseError ? err.status : 400;
+    this.#detached = true;
+    if (this.#res === undefined || !this.#res.headersSent) {
+      const body = err instanceof Http1ParseError ? err.message : 'bad request';
+      this.socket.end(
+        `${statusLine(status)}content-type: text/plain\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      );
+    } else this.socket.destroy();
+    this.#req?.abortBody(err as Error);
+  }
+}
