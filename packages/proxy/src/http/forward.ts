@@ -8,6 +8,7 @@ import { type Readable, Transform } from 'node:stream';
 import type { ClusterManager, ClusterRuntime } from '../cluster/cluster-manager.js';
 import type { Host } from '../cluster/host.js';
 import { clusterScope, clusterStat, countUpstreamCode, type StatsStore } from '../stats/stats-store.js';
+import { type IdleTimer, idleTimer, stopIdleTimer } from './coarse-timer.js';
 import { applyHeaderMutation } from './header-mutation.js';
 import type { HttpStream, ResponseFlag } from './http-stream.js';
 import { LocalReply } from './local-reply.js';
@@ -68,13 +69,9 @@ function pickHost(
 }
 
 /** A try is over: its timers stop and the client's close no longer cancels it. */
-function endTry(
-  stream: HttpStream,
-  timer: NodeJS.Timeout | undefined,
-  idle: NodeJS.Timeout | undefined,
-): void {
+function endTry(stream: HttpStream, timer: NodeJS.Timeout | undefined, idle: IdleTimer | undefined): void {
   clearTimeout(timer);
-  clearTimeout(idle);
+  stopIdleTimer(idle);
   stream.tryInFlight = undefined;
 }
 
@@ -226,7 +223,7 @@ async function forwardToCluster(
     const timer = Number.isFinite(budget) ? setTimeout(abortTimeout, Math.max(0, budget), abort) : undefined;
     // The stream idle timer runs until response headers arrive, then restarts on every body chunk.
     const idleMs = entry.idleTimeoutMs ?? DEFAULT_STREAM_IDLE_MS;
-    const idle = idleMs > 0 ? setTimeout(abortIdle, idleMs, abort) : undefined;
+    const idle = idleMs > 0 ? idleTimer(idleMs, abortIdle, abort) : undefined;
     // The client going away cancels the try, as Envoy resets the upstream stream: the connection manager calls
     // the stream's hook (no AbortSignal per request, no listener registration per try).
     stream.tryInFlight = abort;

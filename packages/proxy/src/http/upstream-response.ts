@@ -7,6 +7,7 @@
 import type { Host } from '../cluster/host.js';
 import type { UpstreamResponse } from '../cluster/upstream-body.js';
 import { clusterStat, type StatsStore } from '../stats/stats-store.js';
+import type { IdleTimer } from './coarse-timer.js';
 import { applyHeaderMutation } from './header-mutation.js';
 import type { HttpStream } from './http-stream.js';
 import type { TryCancel } from './try-cancel.js';
@@ -37,7 +38,7 @@ export async function sendResponse(
   response: UpstreamResponse,
   host: Host,
   signal: TryCancel,
-  idle: NodeJS.Timeout | undefined,
+  idle: IdleTimer | undefined,
   stats: StatsStore,
   cluster: string,
 ): Promise<void> {

@@ -3,7 +3,13 @@
 // received after the head, hands the decoded body bytes to `onData` (zero-copy subarrays of the input) and
 // returns how many input bytes belonged to this message, so what follows is the next message (pipelining) or
 // left alone. Chunk extensions are skipped; a malformed chunk size or delimiter is a Http1ParseError.
-import { addHeader, type HeaderRecord, Http1ParseError } from './head-parser.js';
+import {
+  addHeader,
+  type HeaderRecord,
+  Http1ParseError,
+  hasForbiddenValueChar,
+  isToken,
+} from './head-parser.js';
 
 export type Framing =
   | { readonly kind: 'none' }
@@ -159,8 +165,12 @@ export class BodyFramer {
     if (end > 0) {
       for (const line of text.slice(0, end).split('\r\n')) {
         const colon = line.indexOf(':');
-        if (colon <= 0) throw new Http1ParseError('malformed trailer field', this.errorStatus);
-        addHeader(this.trailers, line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+        // The same rules as header fields: a token name, no CR / LF / NUL in the value (trailers are forwarded).
+        const name = colon <= 0 ? '' : line.slice(0, colon);
+        const value = line.slice(colon + 1).trim();
+        if (!isToken(name) || hasForbiddenValueChar(value))
+          throw new Http1ParseError('malformed trailer field', this.errorStatus);
+        addHeader(this.trailers, name.toLowerCase(), value);
       }
     }
     this.#state = State.Done;

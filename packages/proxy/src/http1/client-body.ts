@@ -69,6 +69,11 @@ export class H1ClientBody implements UpstreamBody {
 
   destroy(): void {
     if (this.#state === State.Open) this.source.reset();
+    else if (this.#state === State.Ended) {
+      // Ended upstream but not all handed to the sink (paused with chunks held): the rest is dropped and the sink
+      // gets error(), as UpstreamBody promises; else a reader waiting to resume would wait forever.
+      this.#state = State.Open;
+    }
     this.fail(new Error('upstream response destroyed'));
   }
 

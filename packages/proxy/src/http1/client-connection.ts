@@ -115,6 +115,10 @@ export class H1ClientConnection {
       this.#exchange = x;
       attach?.(() => {
         if (this.#exchange === x) this.abort();
+        // Over upstream but the body not all handed on (its reader paused: a client that went away while the
+        // router waited for 'drain'): the reader gets error() instead of waiting forever. The connection is not
+        // touched (it may carry another exchange).
+        else x.body?.destroy();
       });
       try {
         this.#write(req, x);
@@ -177,7 +181,7 @@ export class H1ClientConnection {
     try {
       if (x.framer !== undefined) {
         x.framer.feed(chunk, 0);
-        if (x.framer.done && x.requestWritten) this.#complete(x);
+        if (x.framer.done) this.#responseDone(x);
         return;
       }
       let buf = x.pending === undefined ? chunk : Buffer.concat([x.pending, chunk]);
@@ -215,6 +219,11 @@ export class H1ClientConnection {
   ): void {
     const chunked = isChunked(headers, 502);
     const length = contentLength(headers, 502);
+    // Refused as Envoy refuses it by default (allow_chunked_length false) and as the server refuses such requests:
+    // the content-length would be forwarded with the decoded body and frame it wrongly for the client.
+    if (chunked && length !== undefined) {
+      throw new Http1ParseError('upstream response with both transfer-encoding and content-length', 502);
+    }
     const framing: Framing =
       x.head || statusHasNoBody(status)
         ? { kind: 'none' }
@@ -227,17 +236,42 @@ export class H1ClientConnection {
       framing.kind !== 'close' &&
       (version === '1.1' ? !connectionHas(headers, 'close') : connectionHas(headers, 'keep-alive'));
     x.keepAliveMs = keepAliveHint(headers);
+    // Bound to this exchange: a body read after its exchange completed (the connection idle in the pool, or
+    // carrying the next exchange) must not pause, resume or reset the connection.
     const body = new H1ClientBody({
-      pauseSocket: () => this.socket.pause(),
-      resumeSocket: () => this.socket.resume(),
-      reset: () => this.abort(),
+      pauseSocket: () => {
+        if (this.#exchange === x) this.socket.pause();
+      },
+      resumeSocket: () => {
+        if (this.#exchange === x) this.socket.resume();
+      },
+      reset: () => {
+        if (this.#exchange === x) this.abort();
+      },
     });
     const framer = new BodyFramer(framing, (c) => body.push(c), 502);
     x.body = body;
     x.framer = framer;
     x.resolve({ statusCode: status, headers, body, trailers: framer.trailers });
     if (at < buf.length) framer.feed(buf, at);
-    if (framer.done && x.requestWritten) this.#complete(x);
+    if (framer.done) this.#responseDone(x);
+  }
+
+  /**
+   * The response body is complete. With the request written, the exchange completes; with the request body still
+   * streaming (an upstream answering early, a 401 before an upload), the response ends now (waiting for the
+   * request could deadlock a client that waits for the answer) and the connection closes without sending the
+   * rest, as Envoy resets the upstream stream.
+   */
+  #responseDone(x: Exchange): void {
+    if (x.requestWritten) {
+      this.#complete(x);
+      return;
+    }
+    if (this.#exchange !== x) return;
+    this.#exchange = undefined;
+    this.socket.destroy();
+    x.body?.end();
   }
 
   /** Request written and response body complete: the body ends; the connection is released or closed. */
@@ -245,6 +279,9 @@ export class H1ClientConnection {
     if (this.#exchange !== x) return;
     this.#exchange = undefined;
     this.served++;
+    // The body's reader may have paused the socket for backpressure: what is left of the body is held by the
+    // body itself now, and the idle connection must read (a close, the next exchange's response).
+    if (this.socket.isPaused()) this.socket.resume();
     x.body?.end();
     if (x.keepAlive && !this.closed) this.owner.release(this, x.keepAliveMs);
     else this.socket.destroy();

@@ -67,7 +67,8 @@ for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKL
   TOKEN[c.charCodeAt(0)] = 1;
 }
 
-function isToken(s: string): boolean {
+/** Whether `s` is an RFC 9110 token (a valid field name or method). */
+export function isToken(s: string): boolean {
   if (s.length === 0) return false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -101,7 +102,7 @@ export function addHeader(headers: HeaderRecord, name: string, value: string): v
  * Parses the header lines of `text` from `from` (just after the start line's CRLF) to its end (the head's final
  * CRLF excluded). Values are trimmed of optional whitespace; obsolete line folding is rejected (RFC 9112 5.2).
  */
-function parseFields(text: string, from: number, what: string): HeaderRecord {
+function parseFields(text: string, from: number, what: string, status: 400 | 502): HeaderRecord {
   const headers: HeaderRecord = {};
   let pos = from;
   const end = text.length;
@@ -110,23 +111,40 @@ function parseFields(text: string, from: number, what: string): HeaderRecord {
     if (eol < 0) eol = end;
     if (eol === pos) break;
     const first = text.charCodeAt(pos);
-    if (first === 32 || first === 9) throw new Http1ParseError(`${what}: obsolete header line folding`);
+    if (first === 32 || first === 9)
+      throw new Http1ParseError(`${what}: obsolete header line folding`, status);
     const colon = text.indexOf(':', pos);
-    if (colon < 0 || colon > eol) throw new Http1ParseError(`${what}: header line without ":"`);
+    if (colon < 0 || colon > eol) throw new Http1ParseError(`${what}: header line without ":"`, status);
     const rawName = text.slice(pos, colon);
     if (!isToken(rawName))
-      throw new Http1ParseError(`${what}: invalid header name ${JSON.stringify(rawName)}`);
+      throw new Http1ParseError(`${what}: invalid header name ${JSON.stringify(rawName)}`, status);
     let vs = colon + 1;
     let ve = eol;
     while (vs < ve && (text.charCodeAt(vs) === 32 || text.charCodeAt(vs) === 9)) vs++;
     while (ve > vs && (text.charCodeAt(ve - 1) === 32 || text.charCodeAt(ve - 1) === 9)) ve--;
     const value = text.slice(vs, ve);
     if (hasForbiddenValueChar(value))
-      throw new Http1ParseError(`${what}: invalid character in header ${rawName}`);
-    addHeader(headers, rawName.toLowerCase(), value);
+      throw new Http1ParseError(`${what}: invalid character in header ${rawName}`, status);
+    const name = rawName.toLowerCase();
+    // content-length keeps its first value (node:http's rule), so a second, different one must be refused here:
+    // dropped silently, the two ends of the proxy could frame the body differently (request smuggling).
+    if (name === 'content-length' && headers[name] !== undefined && headers[name] !== value) {
+      throw new Http1ParseError(`${what}: conflicting content-length fields`, status);
+    }
+    addHeader(headers, name, value);
     pos = eol + 2;
   }
   return headers;
+}
+
+/** NUL anywhere, a CR not followed by LF, or an LF not preceded by CR (a bare line ending). */
+const BAD_HEAD_CHAR = /\0|\r(?!\n)|(?<!\r)\n/;
+
+/** One native scan of a whole head for characters no field or start line may hold. */
+function checkHeadText(text: string, status: 400 | 502): void {
+  if (BAD_HEAD_CHAR.test(text)) {
+    throw new Http1ParseError('invalid character (NUL, bare CR or bare LF) in the message head', status);
+  }
 }
 
 /** Reads "HTTP/1.x" at `text[at..]`; returns "1.1" / "1.0" or undefined. */
@@ -145,6 +163,7 @@ function versionAt(text: string, at: number): string | undefined {
  */
 export function parseRequestHead(buf: Buffer, start: number, end: number): RequestHead {
   const text = buf.toString('latin1', start, end);
+  checkHeadText(text, 400);
   const eol = text.indexOf('\r\n');
   const line = eol < 0 ? text : text.slice(0, eol);
   const sp1 = line.indexOf(' ');
@@ -164,24 +183,26 @@ export function parseRequestHead(buf: Buffer, start: number, end: number): Reque
   const version = line.length === sp2 + 9 ? versionAt(line, sp2 + 1) : undefined;
   if (version === undefined)
     throw new Http1ParseError('unsupported HTTP version (HTTP/1.0 or HTTP/1.1 expected)');
-  const headers = eol < 0 ? {} : parseFields(text, eol + 2, 'request');
+  const headers = eol < 0 ? {} : parseFields(text, eol + 2, 'request', 400);
   return { method, target, version, headers };
 }
 
 /** Parses a response head, as parseRequestHead (same `buf[start, end)` convention). */
 export function parseResponseHead(buf: Buffer, start: number, end: number): ResponseHead {
   const text = buf.toString('latin1', start, end);
+  checkHeadText(text, 502);
   const eol = text.indexOf('\r\n');
   const line = eol < 0 ? text : text.slice(0, eol);
   const version = versionAt(line, 0);
   if (version === undefined || line.charCodeAt(8) !== 32) {
     throw new Http1ParseError('upstream status line is not "HTTP/1.x NNN reason"', 502);
   }
-  const status = Number(line.slice(9, 12));
+  const code = line.slice(9, 12);
+  const status = /^\d{3}$/.test(code) ? Number(code) : Number.NaN;
   if (!Number.isInteger(status) || status < 100 || status > 999 || (line.length > 12 && line[12] !== ' ')) {
     throw new Http1ParseError('upstream status code is not three digits', 502);
   }
-  const headers = eol < 0 ? {} : parseFields(text, eol + 2, 'upstream response');
+  const headers = eol < 0 ? {} : parseFields(text, eol + 2, 'upstream response', 502);
   return { status, reason: line.slice(13), version, headers };
 }
 

@@ -13,24 +13,30 @@ export class InvalidHeaderError extends Error {
   }
 }
 
+/** CR, LF or NUL anywhere: one native scan over a whole head instead of a loop per value. */
+const FORBIDDEN = /[\r\n\0]/;
+
 /** The header lines of `headers`, each ending with CRLF; `skip` names (lower case) are left out. */
 export function headerLines(headers: HeaderRecord, skip?: ReadonlySet<string>): string {
   let out = '';
   for (const name in headers) {
     const v = headers[name];
     if (v === undefined || skip?.has(name) === true) continue;
-    if (typeof v === 'string') {
-      if (hasForbiddenValueChar(v) || hasForbiddenValueChar(name)) throw new InvalidHeaderError(name);
-      out += `${name}: ${v}\r\n`;
-    } else {
-      for (const item of v) {
-        const s = String(item);
-        if (hasForbiddenValueChar(s) || hasForbiddenValueChar(name)) throw new InvalidHeaderError(name);
-        out += `${name}: ${s}\r\n`;
-      }
-    }
+    if (typeof v === 'string') out += `${name}: ${v}\r\n`;
+    else for (const item of v) out += `${name}: ${String(item)}\r\n`;
   }
+  // Every line ends with CRLF: a value or name holding CR, LF or NUL makes a line with more of them.
+  if (FORBIDDEN.test(out.replaceAll('\r\n', ''))) throw new InvalidHeaderError(firstBadName(headers));
   return out;
+}
+
+function firstBadName(headers: HeaderRecord): string {
+  for (const name in headers) {
+    const v = headers[name];
+    const values = v === undefined ? [] : typeof v === 'string' ? [v] : v.map(String);
+    if (hasForbiddenValueChar(name) || values.some(hasForbiddenValueChar)) return name;
+  }
+  return '(unknown)';
 }
 
 /** "HTTP/1.1 200 OK\r\n". */

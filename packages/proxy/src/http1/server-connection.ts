@@ -8,6 +8,7 @@
 // the connect handler with the socket and the bytes after the head. An idle connection closes after
 // idleTimeoutMs; one with a request in flight never does (the route's timeouts govern it).
 import type { Socket } from 'node:net';
+import { CoarseTimer } from '../http/coarse-timer.js';
 import { BodyFramer, type Framing } from './body-framer.js';
 import {
   connectionHas,
@@ -34,6 +35,10 @@ export interface H1ServerOptions {
 
 const HEAD_END = Buffer.from('\r\n\r\n');
 
+function idleFired(conn: H1ServerConnection): void {
+  conn.idleTimeout();
+}
+
 export class H1ServerConnection implements ResponseOwner {
   /** Received bytes not yet parsed (a partial head, or a pipelined request waiting for the current response). */
   #pending: Buffer | undefined;
@@ -45,6 +50,8 @@ export class H1ServerConnection implements ResponseOwner {
   /** The client half-closed: close once the response in flight ends. */
   #ended = false;
   #detached = false;
+  /** Closes the connection when it stays idle (no request in flight) for the idle timeout. */
+  readonly #idle: CoarseTimer<H1ServerConnection>;
 
   constructor(
     readonly socket: Socket,
@@ -55,9 +62,17 @@ export class H1ServerConnection implements ResponseOwner {
     socket.on('end', () => this.#onEnd());
     socket.on('error', () => undefined);
     socket.on('close', () => this.#onClose());
-    socket.setTimeout(options.idleTimeoutMs ?? 60_000, () => {
-      if (this.#res === undefined && this.#framer === undefined) socket.destroy();
-    });
+    this.#idle = new CoarseTimer<H1ServerConnection>(
+      options.idleTimeoutMs ?? 60_000,
+      idleFired,
+      this,
+    ).start();
+  }
+
+  /** The idle timer fired: an idle connection closes; one serving a request gets another period. */
+  idleTimeout(): void {
+    if (this.#res === undefined && this.#framer === undefined) this.socket.destroy();
+    else this.#idle.start();
   }
 
   /** Bytes read before this connection took the socket (the protocol sniffer's). */
@@ -130,6 +145,7 @@ export class H1ServerConnection implements ResponseOwner {
   /** Serves the request whose head is buf[start, end + 4); returns the bytes after what it consumed. */
   #serve(buf: Buffer, start: number, end: number): Buffer {
     const head = parseRequestHead(buf, start, end + 2);
+    this.#idle.refresh();
     const headers = head.headers;
     const chunked = isChunked(headers, 400);
     const length = contentLength(headers, 400);
@@ -143,7 +159,7 @@ export class H1ServerConnection implements ResponseOwner {
       this.#detached = true;
       const req = new H1Request(head.method, head.target, head.version, headers, this.socket, false);
       const rest = buf.subarray(bodyStart);
-      this.socket.setTimeout(0);
+      this.#idle.stop();
       // The tunnel takes the socket paused (nothing read is lost before it attaches).
       this.socket.pause();
       this.socket.removeAllListeners('data');
@@ -176,7 +192,12 @@ export class H1ServerConnection implements ResponseOwner {
       const used = framer.feed(buf, bodyStart);
       rest = buf.subarray(used);
       if (framer.done) this.#bodyDone();
-      else if (headers.expect !== undefined && String(headers.expect).toLowerCase() === '100-continue') {
+      else if (
+        !http10 &&
+        headers.expect !== undefined &&
+        String(headers.expect).toLowerCase() === '100-continue'
+      ) {
+        // Not for HTTP/1.0 clients: RFC 9110 10.1.1 says their 100-continue expectation is ignored.
         this.socket.write('HTTP/1.1 100 Continue\r\n\r\n', 'latin1');
       }
     }
@@ -244,6 +265,7 @@ export class H1ServerConnection implements ResponseOwner {
 
   #onClose(): void {
     this.#detached = true;
+    this.#idle.stop();
     const err = new Error('downstream connection closed');
     this.#req?.abortBody(err);
     const res = this.#res;

@@ -18,6 +18,8 @@ export class H1Request {
   #error: Error | undefined;
   /** The body is being thrown away (resume() without a reader). */
   #discard = false;
+  /** Where pipe() sends the body (ended with it when the body is aborted). */
+  #dest: NodeJS.WritableStream | undefined;
 
   constructor(
     readonly method: string,
@@ -43,13 +45,16 @@ export class H1Request {
     const held = this.#held;
     this.#held = undefined;
     if (held !== undefined) for (const b of held) stream.push(b);
-    if (this.#error !== undefined) stream.destroy(this.#error);
+    if (this.#error !== undefined) stream.destroy();
     else if (this.complete) stream.push(null);
     return stream;
   }
 
   pipe<T extends NodeJS.WritableStream>(dest: T): T {
-    return this.body().pipe(dest);
+    this.#dest = dest;
+    const out = this.body().pipe(dest);
+    if (this.#error !== undefined) destroyQuietly(dest);
+    return out;
   }
 
   /** Reads the body and throws it away (a local reply was sent); returns this, as IncomingMessage does. */
@@ -88,6 +93,17 @@ export class H1Request {
   abortBody(err: Error): void {
     if (this.complete) return;
     this.#error = err;
-    this.#stream?.destroy(err);
+    // As node:http's IncomingMessage: the error is emitted only to a listener. Readers by pipe() register none,
+    // and an 'error' without a listener would be an uncaught exception that takes the whole proxy down.
+    const s = this.#stream;
+    if (s !== undefined) s.destroy(s.listenerCount('error') > 0 ? err : undefined);
+    // pipe() never ends its destination when the source is destroyed: whoever reads it (the router reading a body
+    // whole for retries) would wait forever, holding its circuit breaker slot. Destroyed without an error (no
+    // listener may be attached yet): readers see a premature close.
+    if (this.#dest !== undefined) destroyQuietly(this.#dest);
   }
+}
+
+function destroyQuietly(dest: NodeJS.WritableStream): void {
+  (dest as { destroy?: () => void }).destroy?.();
 }
