@@ -3,8 +3,7 @@
 // returned handle reports bound ports and closes everything. Logs (pino, JSON on stderr) report connection
 // changes and NACKs; access log entries go to options.accessLog, or as Envoy's text lines to stdout when
 // options.accessLogToStdout is set.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
 import { pino } from 'pino';
 import { type AdminContext, startAdmin } from './admin/admin-server.js';
 import type { BootstrapInfo } from './admin/config-dump-page.js';
@@ -12,7 +11,7 @@ import { ClusterManager } from './cluster/cluster-manager.js';
 import { InvalidOptionError } from './errors.js';
 import type { AccessLogSink } from './http/access-log.js';
 import { createFilterRegistry } from './http/filters/registry.js';
-import { startForwardProxy } from './listener/forward-proxy.js';
+import { type ForwardProxyServer, startForwardProxy } from './listener/forward-proxy.js';
 import { ListenerManager } from './listener/listener-manager.js';
 import { ProxyConfig } from './proxy-config.js';
 import { IstioMetrics } from './stats/istio-metrics.js';
@@ -123,7 +122,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   };
   const admin = await startAdmin(ctx, host, adminPort);
   adminPort = portOf(admin);
-  let forward: Server | undefined;
+  let forward: ForwardProxyServer | undefined;
   try {
     if (options.forwardProxyPort !== undefined)
       forward = await startForwardProxy(listeners, clusters, stats, host, options.forwardProxyPort);

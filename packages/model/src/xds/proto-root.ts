@@ -1,9 +1,13 @@
-// The protobufjs reflection of Envoy's v3 protos, loaded once from src/generated/envoy.json, and the reflection
-// helpers the codec walkers share. Names here are full proto names without the leading dot
+// The protobufjs reflection of Envoy's v3 protos, from src/generated/envoy.json, and the reflection helpers the
+// codec walkers share. Names here are full proto names without the leading dot
 // ("envoy.config.cluster.v3.Cluster"); protobufjs spells them with one (".envoy.config.cluster.v3.Cluster").
+// The codec finds its types (findMessage, lookupMessage) in an on-demand Root that holds only the types asked for
+// and their closure (proto-subset.ts): a proxy decoding bookinfo's config builds about half of the descriptor's
+// types, and the full Root (protoRoot()) is only built when asked for.
 import { existsSync, readFileSync } from 'node:fs';
 import protobuf from 'protobufjs';
 import { CodecError, CodecErrorCode } from '../errors/model-error.js';
+import { SubsetRoot } from './proto-subset.js';
 
 // Relative to this module: src/xds/ when run from source, dist/xds/ when run from the build (tsc does not copy
 // the JSON into dist, and the package ships src/generated/envoy.json for this reason).
@@ -13,20 +17,29 @@ const DESCRIPTOR_CANDIDATES = ['../generated/envoy.json', '../../src/generated/e
 export const MAX_DEPTH = 100;
 
 let root: protobuf.Root | undefined;
+let subset: SubsetRoot | undefined;
 const messageCache = new Map<string, protobuf.Type>();
 
-/** The Root of every type in the descriptor, fully resolved. Loaded on first use. */
+/** The descriptor's JSON text; throws CodecError UnknownType when the file is missing. */
+function readDescriptor(): string {
+  const url = DESCRIPTOR_CANDIDATES.map((p) => new URL(p, import.meta.url)).find((u) => existsSync(u));
+  if (url === undefined) {
+    throw new CodecError(
+      CodecErrorCode.UnknownType,
+      '',
+      'the Envoy descriptor src/generated/envoy.json was not found next to @minimesh/model; reinstall the package or run `pnpm generate`',
+    );
+  }
+  return readFileSync(url, 'utf8');
+}
+
+/**
+ * The Root of every type in the descriptor, fully resolved. Loaded on first use. The codec does not use it (its
+ * types come from the on-demand Root of findMessage); it is for programs that walk the whole descriptor.
+ */
 export function protoRoot(): protobuf.Root {
   if (root === undefined) {
-    const url = DESCRIPTOR_CANDIDATES.map((p) => new URL(p, import.meta.url)).find((u) => existsSync(u));
-    if (url === undefined) {
-      throw new CodecError(
-        CodecErrorCode.UnknownType,
-        '',
-        'the Envoy descriptor src/generated/envoy.json was not found next to @minimesh/model; reinstall the package or run `pnpm generate`',
-      );
-    }
-    const loaded = protobuf.Root.fromJSON(JSON.parse(readFileSync(url, 'utf8')) as protobuf.INamespace);
+    const loaded = protobuf.Root.fromJSON(JSON.parse(readDescriptor()) as protobuf.INamespace);
     loaded.resolveAll();
     root = loaded;
   }
@@ -39,9 +52,10 @@ export function findMessage(fullName: string): protobuf.Type | undefined {
   const cached = messageCache.get(name);
   if (cached !== undefined) return cached;
   if (!/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(name)) return undefined;
-  let found: protobuf.ReflectionObject | null;
+  let found: protobuf.ReflectionObject | null = null;
+  subset ??= new SubsetRoot(readDescriptor);
   try {
-    found = protoRoot().lookup(name);
+    if (subset.ensure(name)) found = subset.root.lookup(`.${name}`);
   } catch {
     found = null;
   }

@@ -2,9 +2,12 @@
 // (?format=json), /listeners (?format=json), /stats (?filter=REGEX), /stats/prometheus, /ready, /server_info,
 // /logging (GET shows the level, POST ?level=L sets it). Unknown paths get 404 with the list of paths, as Envoy's
 // admin prints its help. Listens on 127.0.0.1 unless told otherwise.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
 import type { ServerInfo } from '@minimesh/model/xds';
 import { durationFromMs, toProto3Json } from '@minimesh/model/xds';
+import { createH1Server, type H1Server, listen } from '../http1/h1-server.js';
+import type { H1Request } from '../http1/server-request.js';
+import type { H1Response } from '../http1/server-response.js';
 import type { ProxyConfig } from '../proxy-config.js';
 import type { IstioMetrics } from '../stats/istio-metrics.js';
 import type { StatsStore } from '../stats/stats-store.js';
@@ -33,10 +36,10 @@ const PATHS = [
   '/stats/prometheus',
 ];
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=UTF-8'): void {
+function send(res: H1Response, status: number, body: string, type = 'text/plain; charset=UTF-8'): void {
   res.writeHead(status, {
     'content-type': type,
-    'content-length': Buffer.byteLength(body),
+    'content-length': String(Buffer.byteLength(body)),
     'cache-control': 'no-cache, max-age=0',
   });
   res.end(body);
@@ -77,7 +80,7 @@ interface Reply {
 
 const JSON_TYPE = 'application/json';
 
-function logging(ctx: AdminContext, req: IncomingMessage, level: string | null): Reply {
+function logging(ctx: AdminContext, req: H1Request, level: string | null): Reply {
   if (level !== null) {
     if (req.method !== 'POST') return { status: 405, body: 'This endpoint requires POST\n' };
     if (!LEVELS.has(level)) return { status: 400, body: `unknown level ${level}\n` };
@@ -96,7 +99,7 @@ function stats(ctx: AdminContext, filter: string | null): Reply {
   return { status: 200, body: ctx.stats.text(re) };
 }
 
-function route(ctx: AdminContext, req: IncomingMessage): Reply {
+function route(ctx: AdminContext, req: H1Request): Reply {
   const url = new URL(req.url ?? '/', 'http://admin');
   const q = url.searchParams;
   const json = q.get('format') === 'json';
@@ -137,18 +140,17 @@ function route(ctx: AdminContext, req: IncomingMessage): Reply {
   }
 }
 
-export async function startAdmin(ctx: AdminContext, host: string, port: number): Promise<Server> {
-  const server = createServer((req, res) => {
-    try {
-      const r = route(ctx, req);
-      send(res, r.status, r.body, r.type);
-    } catch (err) {
-      send(res, 500, `${(err as Error).message}\n`);
-    }
+export async function startAdmin(ctx: AdminContext, host: string, port: number): Promise<H1Server> {
+  const server = createH1Server({
+    onRequest(req, res) {
+      try {
+        const r = route(ctx, req);
+        send(res, r.status, r.body, r.type);
+      } catch (err) {
+        send(res, 500, `${(err as Error).message}\n`);
+      }
+    },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
+  await listen(server, host, port);
   return server;
 }

@@ -2,8 +2,8 @@
 // is skipped), the status reason phrases, and the Date value cached per second (RFC 9110 6.6.1). A value with
 // CR, LF or NUL is refused with InvalidHeaderError (never written: it would split the message), as node:http
 // refuses it.
-import { STATUS_CODES } from 'node:http';
 import { type HeaderRecord, hasForbiddenValueChar } from './head-parser.js';
+import { reasonPhrase } from './status-text.js';
 
 export class InvalidHeaderError extends Error {
   readonly code = 'HTTP1_INVALID_HEADER';
@@ -41,7 +41,7 @@ function firstBadName(headers: HeaderRecord): string {
 
 /** "HTTP/1.1 200 OK\r\n". */
 export function statusLine(status: number): string {
-  return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Unknown'}\r\n`;
+  return `HTTP/1.1 ${status} ${reasonPhrase(status)}\r\n`;
 }
 
 let dateSecond = 0;

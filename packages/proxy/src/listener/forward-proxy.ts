@@ -6,9 +6,9 @@
 // original destination (host, port) serves ORIGINAL_DST clusters (PassthroughCluster). An origin-form request is
 // read the same way from its Host header (port 80 when absent). CONNECT host:port is tunnelled when the chain for
 // that destination is a tcp_proxy (Istio's PassthroughCluster on virtualOutbound, or a TCP service), else 405.
-import { createServer, isIP, type Server, type Socket } from 'node:net';
+import { isIP, type Socket } from 'node:net';
 import type { ClusterManager } from '../cluster/cluster-manager.js';
-import { H1ServerConnection } from '../http1/server-connection.js';
+import { createH1Server, type H1Server, listen } from '../http1/h1-server.js';
 import type { H1Request } from '../http1/server-request.js';
 import type { H1Response } from '../http1/server-response.js';
 import type { StatsStore } from '../stats/stats-store.js';
@@ -89,7 +89,7 @@ function tunnel(
 }
 
 /** The forward proxy's listening socket; closeAllConnections destroys the connections it accepted. */
-export type ForwardProxyServer = Server & { closeAllConnections(): void };
+export type ForwardProxyServer = H1Server;
 
 export async function startForwardProxy(
   listeners: ListenerManager,
@@ -115,20 +115,7 @@ export async function startForwardProxy(
   };
   const onConnect = (req: H1Request, socket: Socket, head: Buffer) =>
     tunnel(listeners, clusters, stats, req, socket, head);
-  const sockets = new Set<Socket>();
-  // allowHalfOpen: a tunnel passes a client's half-close on; HTTP connections manage their own ends.
-  const server = createServer({ allowHalfOpen: true }, (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    new H1ServerConnection(socket, { onRequest, onConnect, idleTimeoutMs: 60_000 });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  return Object.assign(server, {
-    closeAllConnections() {
-      for (const s of sockets) s.destroy();
-    },
-  });
+  const server = createH1Server({ onRequest, onConnect, idleTimeoutMs: 60_000 });
+  await listen(server, host, port);
+  return server;
 }

@@ -4,15 +4,8 @@
 // version, the nonce) or NACKed (version_info = the last accepted version of that type, the nonce, error_detail
 // with code INVALID_ARGUMENT and the reason); a NACKed response changes nothing, so the last good config keeps
 // serving. When the stream ends or fails, the client reconnects with jittered exponential backoff and sends the
-// versions it has, while the proxy keeps serving from its last config.
-import {
-  Client,
-  type ClientDuplexStream,
-  connectivityState,
-  credentials,
-  type Metadata,
-  type ServiceError,
-} from '@grpc/grpc-js';
+// versions it has, while the proxy keeps serving from its last config. The stream is a gRPC call of our own on
+// node:http2 (grpc-stream.ts): one HTTP/2 connection per stream, keepalive pings every 30 s (10 s to answer).
 import type { DiscoveryRequest, Node } from '@minimesh/model/xds';
 import { errorText } from '../errors.js';
 import {
@@ -25,6 +18,7 @@ import {
 } from './ads-method.js';
 import { Backoff, type BackoffOptions } from './backoff.js';
 import type { DiscoveryEnvelope } from './discovery-wire.js';
+import { GrpcBidiStream } from './grpc-stream.js';
 import { type DecodedResources, decodeResources } from './resource-decode.js';
 
 /** google.rpc.Code INVALID_ARGUMENT, Envoy's code for a rejected update. */
@@ -65,15 +59,15 @@ export interface TypeState {
   nacks: number;
 }
 
-type AdsCall = ClientDuplexStream<DiscoveryRequest, DiscoveryEnvelope>;
+/** The user-agent of the ADS stream. */
+const USER_AGENT = 'minimesh-proxy (node:http2 gRPC)';
 
 export class AdsClient {
   readonly #options: AdsClientOptions;
   readonly #sink: XdsSink;
-  readonly #client: Client;
   readonly #backoff: Backoff;
   readonly #state = new Map<XdsType, TypeState>();
-  #call: AdsCall | undefined;
+  #call: GrpcBidiStream | undefined;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
   #connected = false;
@@ -85,12 +79,6 @@ export class AdsClient {
     this.#options = options;
     this.#sink = sink;
     this.#backoff = new Backoff(options.backoff);
-    this.#client = new Client(options.address, credentials.createInsecure(), {
-      'grpc.keepalive_time_ms': 30_000,
-      'grpc.keepalive_timeout_ms': 10_000,
-      'grpc.initial_reconnect_backoff_ms': options.backoff?.baseMs ?? 500,
-      'grpc.max_reconnect_backoff_ms': options.backoff?.maxMs ?? 30_000,
-    });
     for (const t of XDS_TYPES) {
       this.#state.set(t, {
         version: '',
@@ -121,9 +109,10 @@ export class AdsClient {
   close(): void {
     this.#closed = true;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#call?.cancel();
+    const call = this.#call;
     this.#call = undefined;
-    this.#client.close();
+    call?.cancel('the ADS client was closed');
+    this.#setConnected(false);
   }
 
   /** Sends a request for a non-wildcard type whose needed names changed (after CDS or LDS was accepted). */
@@ -153,31 +142,37 @@ export class AdsClient {
       st.requested = false;
       st.nonce = '';
     }
-    const call = this.#client.makeBidiStreamRequest(
-      ADS_STREAM_PATH,
-      serializeDiscoveryRequest,
-      deserializeDiscoveryResponse,
-    ) as AdsCall;
+    // The stream is lost when the call ends, whatever its status (OK included: the server let go of it, as
+    // istiod does at its max connection age); the reason shows as the connection state only.
+    const call = GrpcBidiStream.open(
+      { address: this.#options.address, path: ADS_STREAM_PATH, userAgent: USER_AGENT },
+      {
+        // Connected once the HTTP/2 connection is up: a server may have nothing new to send.
+        onConnected: () => {
+          if (this.#call === call) this.#setConnected(true);
+        },
+        onMessage: (bytes) => {
+          let env: DiscoveryEnvelope;
+          try {
+            env = deserializeDiscoveryResponse(bytes);
+          } catch (err) {
+            // As a gRPC library does when a message does not deserialize: the call fails, then reconnects.
+            call.cancel(errorText(err));
+            return;
+          }
+          this.#backoff.reset();
+          this.#setConnected(true);
+          this.#queue = this.#queue.then(() => this.#onResponse(env, call)).catch(() => undefined);
+        },
+        onEnd: () => {
+          if (this.#call !== call) return;
+          this.#call = undefined;
+          this.#setConnected(false);
+          this.#scheduleReconnect();
+        },
+      },
+    );
     this.#call = call;
-    let ended = false;
-    // The stream is lost on its first error, end or status; the reason shows as the connection state only.
-    const lost = () => {
-      if (ended) return;
-      ended = true;
-      if (this.#call === call) this.#call = undefined;
-      this.#setConnected(false);
-      this.#scheduleReconnect();
-    };
-    call.on('data', (env: DiscoveryEnvelope) => {
-      this.#backoff.reset();
-      this.#setConnected(true);
-      this.#queue = this.#queue.then(() => this.#onResponse(env, call)).catch(() => undefined);
-    });
-    call.on('metadata', (_m: Metadata) => this.#setConnected(true));
-    call.on('error', (_err: ServiceError) => lost());
-    call.on('end', () => lost());
-    call.on('status', () => lost());
-    this.#watchReady(call);
     // Envoy's order: CDS first, then LDS; EDS and RDS follow what they name (kept on reconnect).
     for (const type of XDS_TYPES) {
       const st = this.#st(type);
@@ -187,21 +182,6 @@ export class AdsClient {
         if (names.length > 0) this.#send(type, st.version, '', names, undefined);
       }
     }
-  }
-
-  /** Marks the stream connected once the channel is READY (a server may have nothing new to send). */
-  #watchReady(call: AdsCall): void {
-    const channel = this.#client.getChannel();
-    const check = () => {
-      if (this.#call !== call || this.#closed) return;
-      const state = channel.getConnectivityState(false);
-      if (state === connectivityState.READY) {
-        this.#setConnected(true);
-        return;
-      }
-      channel.watchConnectivityState(state, Date.now() + 60_000, check);
-    };
-    check();
   }
 
   #setConnected(connected: boolean): void {
@@ -221,7 +201,7 @@ export class AdsClient {
   }
 
   /** Resolves when the response is applied or refused and answered; never rejects. */
-  async #onResponse(env: DiscoveryEnvelope, call: AdsCall): Promise<void> {
+  async #onResponse(env: DiscoveryEnvelope, call: GrpcBidiStream): Promise<void> {
     const type = XDS_TYPES.find((t) => t === env.typeUrl);
     if (type === undefined) return; // A type never subscribed to: ignored, as Envoy ignores unknown types.
     const st = this.#st(type);
@@ -276,7 +256,7 @@ export class AdsClient {
         : { error_detail: { code: INVALID_ARGUMENT, message: errorDetail } }),
     };
     this.#nodeSent = true;
-    call.write(request);
+    call.write(serializeDiscoveryRequest(request));
   }
 }
 
