@@ -119,12 +119,9 @@ export function normalizeRequest(
   const qmark = path.indexOf('?');
   const pathOnly = qmark < 0 ? path : path.slice(0, qmark);
   const scheme = request.scheme ?? 'http';
-  const headers = toRequestHeaders(request.headers);
-  headers.delete('host');
-  headers.set(':authority', authority);
-  headers.set(':path', path);
-  headers.set(':method', request.method);
-  headers.set(':scheme', scheme);
+  // The header map is built on first read: most routes match on :authority and the path only, and the proxy
+  // normalises every request it routes.
+  let headers: RequestHeaders | undefined;
   let parsed: Map<string, string> | undefined;
   return {
     authority,
@@ -132,7 +129,17 @@ export function normalizeRequest(
     pathOnly,
     method: request.method,
     scheme,
-    headers,
+    get headers() {
+      if (headers === undefined) {
+        headers = toRequestHeaders(request.headers);
+        headers.delete('host');
+        headers.set(':authority', authority);
+        headers.set(':path', path);
+        headers.set(':method', request.method);
+        headers.set(':scheme', scheme);
+      }
+      return headers;
+    },
     peerCertificatePresented: request.tls?.peerCertificatePresented === true,
     peerCertificateValidated: request.tls?.peerCertificateValidated === true,
     query() {

@@ -1,9 +1,8 @@
 // The cancellation of one upstream try: fired by the route or per-try timer, the stream idle timer (reason IDLE)
-// or the client going away. undici's request accepts an EventEmitter-like signal (it reads `aborted` and
-// `reason` and registers one 'abort' listener with once/removeListener), so HTTP/1.1 tries use this plain object
-// instead of an AbortController: an AbortController, its AbortSignal (an EventTarget) and the listener
-// bookkeeping on it were about 6 % of a proxied request's CPU. HTTP/2 tries (node:http2 wants a real AbortSignal)
-// get one linked to it on demand.
+// or the client going away. The HTTP/1.1 pool takes it as its CancelSignal (it reads `aborted` and registers one
+// 'abort' listener), a plain object instead of an AbortController: an AbortController, its AbortSignal (an
+// EventTarget) and the listener bookkeeping on it were about 6 % of a proxied request's CPU. HTTP/2 tries
+// (node:http2 wants a real AbortSignal) get one linked to it on demand.
 
 type Listener = () => void;
 

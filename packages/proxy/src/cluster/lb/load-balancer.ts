@@ -17,8 +17,16 @@ export interface LoadBalancer {
 /** The hosts a policy chooses from: the healthy hosts of the lowest priority number that has healthy hosts. */
 export function candidates(hosts: readonly Host[], exclude?: ReadonlySet<Host>): readonly Host[] {
   let best = Number.POSITIVE_INFINITY;
-  for (const h of hosts) if (h.spec.healthy && h.spec.priority < best) best = h.spec.priority;
-  const pool = hosts.filter((h) => h.spec.healthy && h.spec.priority === best);
+  // The common case, every host healthy at one priority, allocates nothing.
+  let uniform = true;
+  for (const h of hosts) {
+    if (!h.spec.healthy) uniform = false;
+    else if (h.spec.priority < best) {
+      if (best !== Number.POSITIVE_INFINITY) uniform = false;
+      best = h.spec.priority;
+    } else if (h.spec.priority !== best) uniform = false;
+  }
+  const pool = uniform ? hosts : hosts.filter((h) => h.spec.healthy && h.spec.priority === best);
   if (exclude === undefined || exclude.size === 0) return pool;
   const rest = pool.filter((h) => !exclude.has(h));
   return rest.length === 0 ? pool : rest;
