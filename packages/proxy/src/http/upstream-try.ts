@@ -62,16 +62,9 @@ export async function tryUpstream(host: Host, request: TryRequest): Promise<TryR
       );
       return { outcome: { kind: 'response', status: response.statusCode }, response };
     }
-    const signal = request.signal;
-    const response = await host.pool().request({
-      method: request.method,
-      path: request.path,
-      headers: request.headers,
-      body: request.body,
-      connectTimeoutMs: request.connectTimeoutMs,
-      // The try's cancellation stops the connect or resets the connection carrying it (timeouts, client gone).
-      signal,
-    });
+    // The try request is the pool's request as is (no copy); its signal, the try's cancellation, stops the
+    // connect or resets the connection carrying it (timeouts, the client gone).
+    const response = await host.pool().request(request);
     return { outcome: { kind: 'response', status: response.statusCode }, response };
   } catch (err) {
     return { outcome: classify(err, request.signal), error: err as Error };

@@ -30,6 +30,20 @@ export interface ClientRequest {
   readonly body: Buffer | Readable | undefined;
 }
 
+/** Where a request that met a keep-alive race goes once more (the pool, on a fresh connection). */
+export interface RaceRetry {
+  requestOnFreshConnection(req: ClientRequest): Promise<UpstreamResponse>;
+}
+
+/** What the connection needs of a cancellation (the router's TryCancel is one). */
+export interface ExchangeSignal {
+  readonly aborted: boolean;
+  on(event: 'abort', listener: () => void): unknown;
+}
+
+/** Errors of a connection the server closed under a request (the keep-alive race). */
+const RACE_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE']);
+
 export interface ConnectionOwner {
   /** The exchange completed and the connection may carry another (`keepAliveMs`: the server's idle limit hint). */
   release(conn: H1ClientConnection, keepAliveMs: number | undefined): void;
@@ -38,8 +52,11 @@ export interface ConnectionOwner {
 }
 
 interface Exchange {
+  readonly req: ClientRequest;
+  /** The pool to send the request once more through on a keep-alive race (undefined: never retried). */
+  readonly retry: RaceRetry | undefined;
   readonly head: boolean;
-  resolve(r: UpstreamResponse): void;
+  resolve(r: UpstreamResponse | PromiseLike<UpstreamResponse>): void;
   reject(err: Error): void;
   /** Response head bytes received so far (a head split across reads). */
   pending: Buffer | undefined;
@@ -65,9 +82,16 @@ function resetError(message: string): Error {
 function keepAliveHint(headers: HeaderRecord): number | undefined {
   const v = headers['keep-alive'];
   if (typeof v !== 'string') return undefined;
+  // An upstream sends the same value on every response: parsed once.
+  if (v === lastHint) return lastHintMs;
   const m = /timeout=(\d+)/i.exec(v);
-  return m === null ? undefined : Number(m[1]) * 1000;
+  lastHint = v;
+  lastHintMs = m === null ? undefined : Number(m[1]) * 1000;
+  return lastHintMs;
 }
+
+let lastHint = '';
+let lastHintMs: number | undefined;
 
 export class H1ClientConnection {
   #exchange: Exchange | undefined;
@@ -98,9 +122,15 @@ export class H1ClientConnection {
    * Sends `req`; resolves with the response head once it arrives. `attach` gets a cancel function bound to this
    * exchange (it does nothing once the exchange is over, when the connection may carry another).
    */
-  send(req: ClientRequest, attach?: (cancel: () => void) => void): Promise<UpstreamResponse> {
+  send(
+    req: ClientRequest,
+    attach?: ((cancel: () => void) => void) | ExchangeSignal,
+    retry?: RaceRetry,
+  ): Promise<UpstreamResponse> {
     return new Promise<UpstreamResponse>((resolve, reject) => {
       const x: Exchange = {
+        req,
+        retry,
         head: req.method === 'HEAD',
         resolve,
         reject,
@@ -113,13 +143,15 @@ export class H1ClientConnection {
         gotBytes: false,
       };
       this.#exchange = x;
-      attach?.(() => {
+      const cancel = () => {
         if (this.#exchange === x) this.abort();
         // Over upstream but the body not all handed on (its reader paused: a client that went away while the
         // router waited for 'drain'): the reader gets error() instead of waiting forever. The connection is not
         // touched (it may carry another exchange).
         else x.body?.destroy();
-      });
+      };
+      if (typeof attach === 'function') attach(cancel);
+      else attach?.on('abort', cancel);
       try {
         this.#write(req, x);
       } catch (err) {
@@ -292,8 +324,24 @@ export class H1ClientConnection {
     this.#exchange = undefined;
     this.lastFailureBeforeResponse = !x.gotBytes;
     this.socket.destroy();
-    if (x.body === undefined) x.reject(err);
-    else x.body.fail(err);
+    if (x.body !== undefined) x.body.fail(err);
+    else if (this.#raced(x, err)) x.resolve((x.retry as RaceRetry).requestOnFreshConnection(x.req));
+    else x.reject(err);
+  }
+
+  /**
+   * A keep-alive race: the server closed a reused connection as the request went out (nothing came back), and the
+   * request can be sent again (no body, or a buffered one).
+   */
+  #raced(x: Exchange, err: Error): boolean {
+    const body = x.req.body;
+    return (
+      x.retry !== undefined &&
+      this.served > 0 &&
+      !x.gotBytes &&
+      (body === undefined || Buffer.isBuffer(body)) &&
+      RACE_CODES.has((err as { code?: string }).code ?? '')
+    );
   }
 
   /** Resets the exchange in flight (a cancelled try) and closes the connection. */

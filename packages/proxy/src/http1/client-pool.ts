@@ -9,15 +9,17 @@
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { UpstreamResponse } from '../cluster/upstream-body.js';
-import { type ClientRequest, type ConnectionOwner, H1ClientConnection } from './client-connection.js';
+import {
+  type ClientRequest,
+  type ConnectionOwner,
+  H1ClientConnection,
+  type RaceRetry,
+} from './client-connection.js';
 
 /** Idle limit without a server hint, ms (node:http's upstream agent default is similar; Envoy's is 1 h). */
 const KEEP_ALIVE_MS = 60_000;
 /** Margin taken off a server's keep-alive hint, ms. */
 const HINT_MARGIN_MS = 1_000;
-
-/** Errors of a connection the server closed under a request (the keep-alive race). */
-const RACE_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE']);
 
 export interface PoolRequest extends ClientRequest {
   /** Connect timeout, ms. */
@@ -36,7 +38,7 @@ function cancelledError(): Error {
   return Object.assign(new Error('upstream request cancelled'), { code: 'UPSTREAM_CANCELLED' });
 }
 
-export class H1Pool implements ConnectionOwner {
+export class H1Pool implements ConnectionOwner, RaceRetry {
   readonly #idle: H1ClientConnection[] = [];
   readonly #all = new Set<H1ClientConnection>();
   #closing = false;
@@ -51,8 +53,20 @@ export class H1Pool implements ConnectionOwner {
     return this.#all.size;
   }
 
-  async request(req: PoolRequest): Promise<UpstreamResponse> {
-    // One listener on the signal per request; it cancels whatever is under way (a connect, then an exchange).
+  /**
+   * Sends `req` on an idle connection (no promise or closure of the pool's own: the common case) or a new one.
+   * A keep-alive race on a reused connection sends it once more on a fresh connection (the connection asks).
+   */
+  request(req: PoolRequest): Promise<UpstreamResponse> {
+    const signal = req.signal;
+    if (signal?.aborted === true) return Promise.reject(cancelledError());
+    const reused = this.#takeIdle();
+    if (reused === undefined) return this.requestOnFreshConnection(req);
+    return reused.send(req, signal, this);
+  }
+
+  /** Sends `req` on a new connection; a cancellation stops the connect, then resets the exchange. */
+  async requestOnFreshConnection(req: PoolRequest): Promise<UpstreamResponse> {
     let cancel: (() => void) | undefined;
     const signal = req.signal;
     if (signal !== undefined) {
@@ -62,24 +76,9 @@ export class H1Pool implements ConnectionOwner {
     const attach = (c: () => void) => {
       cancel = c;
     };
-    const reused = this.#takeIdle();
-    const conn = reused ?? (await this.#connect(req.connectTimeoutMs, attach));
-    try {
-      if (signal?.aborted === true) throw cancelledError();
-      return await conn.send(req, attach);
-    } catch (err) {
-      const replayable = req.body === undefined || Buffer.isBuffer(req.body);
-      const code = (err as { code?: string }).code ?? '';
-      if (reused === undefined || !replayable || !RACE_CODES.has(code) || !this.#raced(conn)) throw err;
-      const fresh = await this.#connect(req.connectTimeoutMs, attach);
-      if (signal?.aborted === true) throw cancelledError();
-      return fresh.send(req, attach);
-    }
-  }
-
-  /** The failed connection had sent nothing back (checked after the failure: recorded by the connection). */
-  #raced(conn: H1ClientConnection): boolean {
-    return conn.served > 0 && conn.lastFailureBeforeResponse;
+    const conn = await this.#connect(req.connectTimeoutMs, attach);
+    if (signal?.aborted === true) throw cancelledError();
+    return conn.send(req, attach);
   }
 
   #takeIdle(): H1ClientConnection | undefined {

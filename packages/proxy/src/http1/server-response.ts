@@ -27,6 +27,8 @@ export class H1Response {
   writableFinished = false;
   destroyed = false;
   #headers: HeaderRecord = {};
+  /** setHeader was called (writeHead then merges instead of taking the caller's object). */
+  #headersSet = false;
   /** The head was written (with the first body bytes or at end). */
   #flushed = false;
   #chunked = false;
@@ -45,6 +47,7 @@ export class H1Response {
   ) {}
 
   setHeader(name: string, value: string | string[] | number): this {
+    this.#headersSet = true;
     this.#headers[name.toLowerCase()] = typeof value === 'number' ? String(value) : value;
     return this;
   }
@@ -65,7 +68,10 @@ export class H1Response {
   writeHead(status: number, headers?: HeaderRecord): this {
     if (this.headersSent) return this;
     this.statusCode = status;
-    if (headers !== undefined) {
+    if (headers !== undefined && !this.#headersSet) {
+      // Nothing set before: the caller's object is taken as is (its names are lower case), not copied.
+      this.#headers = headers;
+    } else if (headers !== undefined) {
       for (const k in headers) {
         const v = headers[k];
         if (v !== undefined) this.#headers[k.charCodeAt(0) < 97 ? k.toLowerCase() : k] = v;
