@@ -22,6 +22,8 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const REPEATS = QUICK ? 1 : Number(process.env.BENCH_REPEATS ?? 5);
 const WRK_SECONDS = QUICK ? 1 : 5;
 const PACE_SECONDS = QUICK ? 1 : 5;
+/** Seconds paced before the recorded ones (new connections through every hop warm up; not recorded). */
+const PACE_WARMUP = QUICK ? 0.5 : 1;
 const RATE = 1000;
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const CLI = here('../dist/bin/mesh-proxy.js');
@@ -75,7 +77,7 @@ async function wrk(port, seconds) {
 async function pace(port, seconds) {
   const { stdout } = await run(
     process.execPath,
-    [here('pacer.mjs'), `http://127.0.0.1:${port}/`, String(RATE), String(seconds)],
+    [here('pacer.mjs'), `http://127.0.0.1:${port}/`, String(RATE), String(seconds), String(PACE_WARMUP)],
     {
       timeout: (seconds + 30) * 1000,
     },

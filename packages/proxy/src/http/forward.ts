@@ -134,8 +134,21 @@ const NOT_FOUND_CODES: Readonly<Record<string, number>> = {
   2: 500,
 };
 
-/** Forwards `stream` along its route's RouteAction; resolves when the response has been handed to the client. */
+/**
+ * Forwards `stream` along its route's RouteAction; resolves when the response has been handed to the client.
+ * Never rejects: an unexpected error answers 500 (or resets a response already started), as a failing filter
+ * does, so the router can start it without waiting on it.
+ */
 export async function forward(stream: HttpStream, deps: RouterDeps): Promise<void> {
+  try {
+    await forwardRoute(stream, deps);
+  } catch (err) {
+    if (!stream.finished) stream.respond(500, `internal error: ${(err as Error).message}`, 'filter_error');
+    else stream.res.destroy();
+  }
+}
+
+async function forwardRoute(stream: HttpStream, deps: RouterDeps): Promise<void> {
   const entry = stream.route;
   const name = stream.clusterName;
   const cluster = name === undefined ? undefined : deps.clusters.get(name);

@@ -49,24 +49,35 @@ function classify(err: unknown, signal: TryCancel): Exclude<TryOutcome, { kind: 
   return { kind: 'reset' };
 }
 
-export async function tryUpstream(host: Host, request: TryRequest): Promise<TryResult> {
+/** One try; never rejects (a failure is an outcome). */
+export function tryUpstream(host: Host, request: TryRequest): Promise<TryResult> {
+  if (request.http2) return tryHttp2(host, request);
+  let response: Promise<UpstreamResponse>;
   try {
-    if (request.http2) {
-      const h2 = host.h2();
-      const response = await h2.request(
-        request.method,
-        request.path,
-        request.headers,
-        request.body,
-        request.signal.signal(),
-      );
-      return { outcome: { kind: 'response', status: response.statusCode }, response };
-    }
     // The try request is the pool's request as is (no copy); its signal, the try's cancellation, stops the
     // connect or resets the connection carrying it (timeouts, the client gone).
-    const response = await host.pool().request(request);
-    return { outcome: { kind: 'response', status: response.statusCode }, response };
+    response = host.pool().request(request);
   } catch (err) {
-    return { outcome: classify(err, request.signal), error: err as Error };
+    return Promise.resolve(failed(err, request.signal));
+  }
+  return response.then(answered, (err: unknown) => failed(err, request.signal));
+}
+
+function answered(response: UpstreamResponse): TryResult {
+  return { outcome: { kind: 'response', status: response.statusCode }, response };
+}
+
+function failed(err: unknown, signal: TryCancel): TryResult {
+  return { outcome: classify(err, signal), error: err as Error };
+}
+
+async function tryHttp2(host: Host, request: TryRequest): Promise<TryResult> {
+  try {
+    const response = await host
+      .h2()
+      .request(request.method, request.path, request.headers, request.body, request.signal.signal());
+    return answered(response);
+  } catch (err) {
+    return failed(err, request.signal);
   }
 }

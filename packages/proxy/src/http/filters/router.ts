@@ -16,12 +16,16 @@ class RouterFilter implements HttpFilter {
     private readonly deps: RouterDeps,
   ) {}
 
-  async decode(stream: HttpStream): Promise<FilterStatus> {
+  /**
+   * Synchronous: the router is the last filter, so nothing waits for the forwarding, which answers its own errors
+   * (forward never rejects); no promise or continuation per request here.
+   */
+  decode(stream: HttpStream): FilterStatus {
     const route = stream.route?.route;
     if (route?.redirect !== undefined && route.redirect !== null) redirect(stream, route.redirect);
     else if (route?.direct_response !== undefined && route.direct_response !== null) {
       directResponse(stream, route.direct_response);
-    } else await forward(stream, this.deps);
+    } else void forward(stream, this.deps);
     return 'stop';
   }
 }
