@@ -109,6 +109,55 @@ export function parseQueryFirstValues(path: string): Map<string, string> {
   return out;
 }
 
+/**
+ * A normalised request. The header map is built on first read: most routes match on :authority and the path
+ * only, and the proxy normalises every request it routes. A class with prototype accessors, not an object literal
+ * with a getter: per-instance accessor closures kept whole request graphs alive through young-generation
+ * collections in the proxy.
+ */
+class Normalized implements NormalizedRequest {
+  #headers: RequestHeaders | undefined;
+  #query: Map<string, string> | undefined;
+
+  constructor(
+    private readonly request: HttpRequest,
+    readonly authority: string,
+    readonly path: string,
+    readonly pathOnly: string,
+    readonly scheme: string,
+  ) {}
+
+  get method(): string {
+    return this.request.method;
+  }
+
+  get peerCertificatePresented(): boolean {
+    return this.request.tls?.peerCertificatePresented === true;
+  }
+
+  get peerCertificateValidated(): boolean {
+    return this.request.tls?.peerCertificateValidated === true;
+  }
+
+  get headers(): RequestHeaders {
+    if (this.#headers === undefined) {
+      const headers = toRequestHeaders(this.request.headers);
+      headers.delete('host');
+      headers.set(':authority', this.authority);
+      headers.set(':path', this.path);
+      headers.set(':method', this.request.method);
+      headers.set(':scheme', this.scheme);
+      this.#headers = headers;
+    }
+    return this.#headers;
+  }
+
+  query(): ReadonlyMap<string, string> {
+    this.#query ??= parseQueryFirstValues(this.path);
+    return this.#query;
+  }
+}
+
 /** Normalises `request`; `authority` overrides request.authority (the connection manager may have rewritten it). */
 export function normalizeRequest(
   request: HttpRequest,
@@ -118,33 +167,5 @@ export function normalizeRequest(
   const path = hash < 0 ? request.path : request.path.slice(0, hash);
   const qmark = path.indexOf('?');
   const pathOnly = qmark < 0 ? path : path.slice(0, qmark);
-  const scheme = request.scheme ?? 'http';
-  // The header map is built on first read: most routes match on :authority and the path only, and the proxy
-  // normalises every request it routes.
-  let headers: RequestHeaders | undefined;
-  let parsed: Map<string, string> | undefined;
-  return {
-    authority,
-    path,
-    pathOnly,
-    method: request.method,
-    scheme,
-    get headers() {
-      if (headers === undefined) {
-        headers = toRequestHeaders(request.headers);
-        headers.delete('host');
-        headers.set(':authority', authority);
-        headers.set(':path', path);
-        headers.set(':method', request.method);
-        headers.set(':scheme', scheme);
-      }
-      return headers;
-    },
-    peerCertificatePresented: request.tls?.peerCertificatePresented === true,
-    peerCertificateValidated: request.tls?.peerCertificateValidated === true,
-    query() {
-      parsed ??= parseQueryFirstValues(path);
-      return parsed;
-    },
-  };
+  return new Normalized(request, authority, path, pathOnly, request.scheme ?? 'http');
 }
