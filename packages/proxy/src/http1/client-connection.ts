@@ -106,12 +106,19 @@ export class H1ClientConnection {
   constructor(
     readonly socket: Socket,
     private readonly owner: ConnectionOwner,
+    /** The socket was made with net's `onread` option (its bytes arrive through receive(), not 'data'). */
+    ownReads = false,
   ) {
     socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.#onData(chunk));
+    if (!ownReads) socket.on('data', (chunk: Buffer) => this.#onData(chunk));
     socket.on('error', (err) => this.#onClose(err));
     socket.on('close', () => this.#onClose(undefined));
     socket.on('end', () => socket.end());
+  }
+
+  /** Bytes read from the socket (a chunk the connection may keep). */
+  receive(chunk: Buffer): void {
+    this.#onData(chunk);
   }
 
   get busy(): boolean {

@@ -21,6 +21,9 @@ const KEEP_ALIVE_MS = 60_000;
 /** Margin taken off a server's keep-alive hint, ms. */
 const HINT_MARGIN_MS = 1_000;
 
+/** The buffer every upstream socket reads into (copied out at once; one read at a time on one thread). */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+
 export interface PoolRequest extends ClientRequest {
   /** Connect timeout, ms. */
   readonly connectTimeoutMs: number;
@@ -93,7 +96,20 @@ export class H1Pool implements ConnectionOwner, RaceRetry {
 
   #connect(timeoutMs: number, attach: (cancel: () => void) => void): Promise<H1ClientConnection> {
     return new Promise((resolve, reject) => {
-      const socket: Socket = connect({ host: this.host, port: this.port });
+      // Reads land in one shared buffer through net's `onread` (no stream machinery, no nextTick per read); each
+      // read is copied out before the callback returns, since the buffer is reused by the next read.
+      let conn: H1ClientConnection | undefined;
+      const socket: Socket = connect({
+        host: this.host,
+        port: this.port,
+        onread: {
+          buffer: READ_BUFFER,
+          callback: (n: number, buf: Uint8Array) => {
+            conn?.receive(Buffer.from(buf.subarray(0, n)));
+            return true;
+          },
+        },
+      });
       const fail = (err: Error) => {
         socket.destroy();
         reject(err);
@@ -113,10 +129,11 @@ export class H1Pool implements ConnectionOwner, RaceRetry {
         socket.off('error', fail);
         socket.setTimeout(0);
         socket.removeAllListeners('timeout');
-        const conn = new H1ClientConnection(socket, this);
-        this.#all.add(conn);
-        if (this.#closing) conn.socket.end();
-        resolve(conn);
+        const c = new H1ClientConnection(socket, this, true);
+        conn = c;
+        this.#all.add(c);
+        if (this.#closing) c.socket.end();
+        resolve(c);
       });
     });
   }
