@@ -10,7 +10,7 @@ import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import type { UpstreamResponse } from '../cluster/upstream-body.js';
 import { BodyFramer, type Framing } from './body-framer.js';
-import { H1ClientBody } from './client-body.js';
+import { type BodySource, H1ClientBody } from './client-body.js';
 import {
   connectionHas,
   contentLength,
@@ -51,23 +51,52 @@ export interface ConnectionOwner {
   closed(conn: H1ClientConnection): void;
 }
 
-interface Exchange {
-  readonly req: ClientRequest;
-  /** The pool to send the request once more through on a keep-alive race (undefined: never retried). */
-  readonly retry: RaceRetry | undefined;
-  readonly head: boolean;
-  resolve(r: UpstreamResponse | PromiseLike<UpstreamResponse>): void;
-  reject(err: Error): void;
+/**
+ * One request/response on a connection. It is also its body's BodySource: pause, resume and reset act on the
+ * connection only while this exchange is the connection's current one (a body read after its exchange completed,
+ * the connection idle in the pool or carrying the next exchange, must not touch it). A class, so a response costs
+ * no closures for them.
+ */
+class Exchange implements BodySource {
   /** Response head bytes received so far (a head split across reads). */
-  pending: Buffer | undefined;
-  framer: BodyFramer | undefined;
-  body: H1ClientBody | undefined;
-  keepAlive: boolean;
-  keepAliveMs: number | undefined;
-  requestWritten: boolean;
+  pending: Buffer | undefined = undefined;
+  framer: BodyFramer | undefined = undefined;
+  body: H1ClientBody | undefined = undefined;
+  keepAlive = true;
+  keepAliveMs: number | undefined = undefined;
+  requestWritten = false;
   /** Any response byte arrived (a failure before that on a reused connection may be retried). */
-  gotBytes: boolean;
+  gotBytes = false;
+  readonly head: boolean;
+
+  constructor(
+    readonly conn: H1ClientConnection,
+    readonly req: ClientRequest,
+    /** The pool to send the request once more through on a keep-alive race (undefined: never retried). */
+    readonly retry: RaceRetry | undefined,
+    readonly resolve: (r: UpstreamResponse | PromiseLike<UpstreamResponse>) => void,
+    readonly reject: (err: Error) => void,
+  ) {
+    this.head = req.method === 'HEAD';
+  }
+
+  pauseSocket(): void {
+    if (this.conn.current === this) this.conn.socket.pause();
+  }
+
+  resumeSocket(): void {
+    if (this.conn.current === this) this.conn.socket.resume();
+  }
+
+  reset(): void {
+    if (this.conn.current === this) this.conn.abort();
+  }
 }
+
+/** Framings without parameters, shared (no object per response). */
+const NONE: Framing = { kind: 'none' };
+const CHUNKED: Framing = { kind: 'chunked' };
+const UNTIL_CLOSE: Framing = { kind: 'close' };
 
 const HEAD_END = Buffer.from('\r\n\r\n');
 const FRAMING: ReadonlySet<string> = new Set(['content-length', 'transfer-encoding']);
@@ -121,6 +150,11 @@ export class H1ClientConnection {
     this.#onData(chunk);
   }
 
+  /** The exchange in flight (undefined when idle). */
+  get current(): Exchange | undefined {
+    return this.#exchange;
+  }
+
   get busy(): boolean {
     return this.#exchange !== undefined;
   }
@@ -135,20 +169,7 @@ export class H1ClientConnection {
     retry?: RaceRetry,
   ): Promise<UpstreamResponse> {
     return new Promise<UpstreamResponse>((resolve, reject) => {
-      const x: Exchange = {
-        req,
-        retry,
-        head: req.method === 'HEAD',
-        resolve,
-        reject,
-        pending: undefined,
-        framer: undefined,
-        body: undefined,
-        keepAlive: true,
-        keepAliveMs: undefined,
-        requestWritten: false,
-        gotBytes: false,
-      };
+      const x = new Exchange(this, req, retry, resolve, reject);
       this.#exchange = x;
       const cancel = () => {
         if (this.#exchange === x) this.abort();
@@ -265,29 +286,17 @@ export class H1ClientConnection {
     }
     const framing: Framing =
       x.head || statusHasNoBody(status)
-        ? { kind: 'none' }
+        ? NONE
         : chunked
-          ? { kind: 'chunked' }
+          ? CHUNKED
           : length !== undefined
             ? { kind: 'length', length }
-            : { kind: 'close' };
+            : UNTIL_CLOSE;
     x.keepAlive =
       framing.kind !== 'close' &&
       (version === '1.1' ? !connectionHas(headers, 'close') : connectionHas(headers, 'keep-alive'));
     x.keepAliveMs = keepAliveHint(headers);
-    // Bound to this exchange: a body read after its exchange completed (the connection idle in the pool, or
-    // carrying the next exchange) must not pause, resume or reset the connection.
-    const body = new H1ClientBody({
-      pauseSocket: () => {
-        if (this.#exchange === x) this.socket.pause();
-      },
-      resumeSocket: () => {
-        if (this.#exchange === x) this.socket.resume();
-      },
-      reset: () => {
-        if (this.#exchange === x) this.abort();
-      },
-    });
+    const body = new H1ClientBody(x);
     const framer = new BodyFramer(framing, (c) => body.push(c), 502);
     x.body = body;
     x.framer = framer;
