@@ -129,7 +129,9 @@ describe('load balancing', () => {
     expect(seq.slice(3)).toEqual(seq.slice(0, 3));
   });
   it('LEAST_REQUEST sends new requests mostly to the idle host while the other is busy', async () => {
-    const slow = send(port(), '/lr', { headers: { 'x-test-delay': '400' } });
+    // The slow request must stay in flight while all 60 fast ones run, even on a loaded machine (with 400 ms it
+    // could end midway, after which both hosts look alike and the split drifts toward uniform).
+    const slow = send(port(), '/lr', { headers: { 'x-test-delay': '2500' } });
     await new Promise((r) => setTimeout(r, 50));
     const fast = await spread('/lr', 60);
     const busy = (await slow).json<{ upstream: string }>().upstream;
