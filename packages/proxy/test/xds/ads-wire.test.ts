@@ -61,6 +61,21 @@ function sink() {
   return { s, events, applied };
 }
 
+/** An AdsClient for NODE_ID on `address`, started, closed after the test. */
+async function startClient(
+  address: string,
+  s: ReturnType<typeof sink>['s'],
+  backoff?: { baseMs: number; maxMs: number },
+): Promise<AdsClient> {
+  const client = new AdsClient(
+    { address, node: buildNode({ nodeId: NODE_ID }), ...(backoff === undefined ? {} : { backoff }) },
+    s,
+  );
+  open.client = client;
+  client.start();
+  return client;
+}
+
 function until(check: () => boolean): Promise<void> {
   return new Promise((resolve) => {
     const poll = () => (check() ? resolve() : setTimeout(poll, 2));
@@ -83,9 +98,7 @@ describe('ADS client on the wire', () => {
   it('sends gRPC DiscoveryRequests, the node first, and ACKs with the nonce', async () => {
     const cp = await controlPlane();
     const { s, events, applied } = sink();
-    const client = new AdsClient({ address: cp.address, node: buildNode({ nodeId: NODE_ID }) }, s);
-    open.client = client;
-    client.start();
+    const client = await startClient(cp.address, s);
     await until(() => (cp.calls[0]?.requests.length ?? 0) >= 2);
     const call = cp.calls[0] as Call;
     expect(call.requests.map((r) => r.type_url)).toEqual([XdsType.cluster, XdsType.listener]);
@@ -107,12 +120,7 @@ describe('ADS client on the wire', () => {
   it('resets a stream whose response does not decode, dials again and resends its versions', async () => {
     const cp = await controlPlane();
     const { s, events } = sink();
-    const client = new AdsClient(
-      { address: cp.address, node: buildNode({ nodeId: NODE_ID }), backoff: { baseMs: 1, maxMs: 5 } },
-      s,
-    );
-    open.client = client;
-    client.start();
+    await startClient(cp.address, s, { baseMs: 1, maxMs: 5 });
     await until(() => cp.calls.length === 1);
     const first = cp.calls[0] as Call;
     first.stream.write(response('v7', 'n1'));
@@ -131,12 +139,7 @@ describe('ADS client on the wire', () => {
   it('reconnects when the server ends the stream with a status', async () => {
     const cp = await controlPlane();
     const { s, events } = sink();
-    const client = new AdsClient(
-      { address: cp.address, node: buildNode({ nodeId: NODE_ID }), backoff: { baseMs: 1, maxMs: 5 } },
-      s,
-    );
-    open.client = client;
-    client.start();
+    const client = await startClient(cp.address, s, { baseMs: 1, maxMs: 5 });
     await until(() => cp.calls.length === 1);
     (cp.calls[0] as Call).stream.end();
     await until(() => cp.calls.length === 2 && client.connected);
