@@ -5,7 +5,7 @@
 // rq_active down, rq_success (status < 500, complete) or rq_error.
 
 import type { Host } from '../cluster/host.js';
-import type { UpstreamResponse } from '../cluster/upstream-body.js';
+import type { BodySink, UpstreamResponse } from '../cluster/upstream-body.js';
 import { clusterStat, type StatsStore } from '../stats/stats-store.js';
 import type { IdleTimer } from './coarse-timer.js';
 import { applyHeaderMutation } from './header-mutation.js';
@@ -33,7 +33,7 @@ function hasTrailers(trailers: Readonly<Record<string, unknown>>): boolean {
   return false;
 }
 
-export async function sendResponse(
+export function sendResponse(
   stream: HttpStream,
   response: UpstreamResponse,
   host: Host,
@@ -65,53 +65,79 @@ export async function sendResponse(
     host.stats.rqActive--;
     if (response.statusCode < 500) host.stats.rqSuccess++;
     else host.stats.rqError++;
-    return;
+    return Promise.resolve();
   }
   res.writeHead(response.statusCode, headers);
-  await new Promise<void>((resolve) => {
-    const done = (ok: boolean) => {
-      host.stats.rqActive--;
-      if (ok && response.statusCode < 500) host.stats.rqSuccess++;
-      else host.stats.rqError++;
-      resolve();
-    };
+  return new Promise<void>((resolve) => {
     idle?.refresh();
-    const body = response.body;
-    const onDrain = () => body.resume();
-    body.flow({
-      data(chunk) {
-        idle?.refresh();
-        stream.bytesSent += chunk.length;
-        if (!res.write(chunk)) {
-          // The drain listener is added only when the client is slow (most responses never need it).
-          body.pause();
-          res.once('drain', onDrain);
-        }
-      },
-      end() {
-        // Trailers (gRPC's grpc-status) go on when the downstream can carry them: HTTP/2, or chunked HTTP/1.1.
-        if (
-          hasTrailers(response.trailers) &&
-          (stream.req.httpVersion === '2.0' || !res.hasHeader('content-length'))
-        ) {
-          const trailers = Object.entries(response.trailers).filter(
-            (e): e is [string, string] => typeof e[1] === 'string',
-          );
-          res.addTrailers(Object.fromEntries(trailers));
-        }
-        res.end();
-        done(true);
-      },
-      error() {
-        if (stream.clientClosed) stream.flags.add('DC');
-        else if (signal.aborted && signal.reason === IDLE) stream.flags.add('SI');
-        else if (signal.aborted) {
-          stream.flags.add('UT');
-          clusterStat(stats, cluster, 'upstream_rq_timeout').value++;
-        } else stream.flags.add('UC');
-        res.destroy();
-        done(false);
-      },
-    });
+    response.body.flow(new ResponsePump(stream, response, host, signal, idle, stats, cluster, resolve));
   });
+}
+
+/**
+ * The body's sink: chunks to the client with backpressure, then the end (with trailers when the client can carry
+ * them) or the failure's flag. One object per response, its handlers on the prototype (no closures per response).
+ */
+class ResponsePump implements BodySink {
+  #onDrain: (() => void) | undefined;
+
+  constructor(
+    private readonly stream: HttpStream,
+    private readonly response: UpstreamResponse,
+    private readonly host: Host,
+    private readonly signal: TryCancel,
+    private readonly idle: IdleTimer | undefined,
+    private readonly stats: StatsStore,
+    private readonly cluster: string,
+    private readonly resolve: () => void,
+  ) {}
+
+  data(chunk: Buffer): void {
+    this.idle?.refresh();
+    this.stream.bytesSent += chunk.length;
+    if (!this.stream.res.write(chunk)) {
+      // The drain listener is made only when the client is slow (most responses never need it).
+      const body = this.response.body;
+      body.pause();
+      this.#onDrain ??= () => body.resume();
+      this.stream.res.once('drain', this.#onDrain);
+    }
+  }
+
+  end(): void {
+    const { stream, response } = this;
+    const res = stream.res;
+    // Trailers (gRPC's grpc-status) go on when the downstream can carry them: HTTP/2, or chunked HTTP/1.1.
+    if (
+      hasTrailers(response.trailers) &&
+      (stream.req.httpVersion === '2.0' || !res.hasHeader('content-length'))
+    ) {
+      const trailers = Object.entries(response.trailers).filter(
+        (e): e is [string, string] => typeof e[1] === 'string',
+      );
+      res.addTrailers(Object.fromEntries(trailers));
+    }
+    res.end();
+    this.#done(true);
+  }
+
+  error(): void {
+    const { stream, signal } = this;
+    if (stream.clientClosed) stream.flags.add('DC');
+    else if (signal.aborted && signal.reason === IDLE) stream.flags.add('SI');
+    else if (signal.aborted) {
+      stream.flags.add('UT');
+      clusterStat(this.stats, this.cluster, 'upstream_rq_timeout').value++;
+    } else stream.flags.add('UC');
+    stream.res.destroy();
+    this.#done(false);
+  }
+
+  #done(ok: boolean): void {
+    const stats = this.host.stats;
+    stats.rqActive--;
+    if (ok && this.response.statusCode < 500) stats.rqSuccess++;
+    else stats.rqError++;
+    this.resolve();
+  }
 }
