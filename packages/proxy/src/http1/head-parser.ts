@@ -122,9 +122,8 @@ function parseFields(text: string, from: number, what: string, status: 400 | 502
     let ve = eol;
     while (vs < ve && (text.charCodeAt(vs) === 32 || text.charCodeAt(vs) === 9)) vs++;
     while (ve > vs && (text.charCodeAt(ve - 1) === 32 || text.charCodeAt(ve - 1) === 9)) ve--;
+    // No CR, LF or NUL can be in the value: checkHeadText refused the whole head before, and lines end at CRLF.
     const value = text.slice(vs, ve);
-    if (hasForbiddenValueChar(value))
-      throw new Http1ParseError(`${what}: invalid character in header ${rawName}`, status);
     const name = rawName.toLowerCase();
     // content-length keeps its first value (node:http's rule), so a second, different one must be refused here:
     // dropped silently, the two ends of the proxy could frame the body differently (request smuggling).
@@ -174,8 +173,8 @@ export function parseRequestHead(buf: Buffer, start: number, end: number): Reque
   const method = line.slice(0, sp1);
   if (!isToken(method)) throw new Http1ParseError(`invalid method ${JSON.stringify(method)}`);
   const target = line.slice(sp1 + 1, sp2);
-  if (target.length === 0 || hasForbiddenValueChar(target))
-    throw new Http1ParseError('invalid request target');
+  // Control characters (CR, LF, NUL among them) are refused by the loop below.
+  if (target.length === 0) throw new Http1ParseError('invalid request target');
   for (let i = 0; i < target.length; i++) {
     const c = target.charCodeAt(i);
     if (c <= 32 || c === 127) throw new Http1ParseError('invalid character in request target');
