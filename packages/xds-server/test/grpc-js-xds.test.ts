@@ -69,7 +69,9 @@ describe('@grpc/grpc-js-xds against the server', () => {
     expect(last).toEqual({ B: 20 });
   });
 
-  it('makes real calls and splits 70/30 over 5,000 calls within 2 points', { timeout: 60_000 }, async () => {
+  it('makes real calls and splits 70/30 over 5,000 calls within 3.5 points', {
+    timeout: 60_000,
+  }, async () => {
     const { client, server } = await setup({ a: 70, b: 30 });
     expect(client.version).toMatch(/^1\.14\./);
     const r = await client.calls(5_000, {}, { timeoutMs: 50_000 });
@@ -79,8 +81,10 @@ describe('@grpc/grpc-js-xds against the server', () => {
     console.log(
       `70/30 split over 5,000 calls: ${share.toFixed(2)}% to echo-a (${r.elapsedMs.toFixed(0)} ms)`,
     );
-    expect(share).toBeGreaterThan(68);
-    expect(share).toBeLessThan(72);
+    // grpc-js-xds draws each call at random: the share's standard deviation over 5,000 calls is 0.65 points, so
+    // 2 points (3 sigma) failed about once in 300 runs (72.18 % seen in CI); 3.5 points is over 5 sigma.
+    expect(share).toBeGreaterThan(66.5);
+    expect(share).toBeLessThan(73.5);
     await until(() => synced(server));
   });
 
