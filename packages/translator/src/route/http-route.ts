@@ -169,6 +169,9 @@ function routeAction(
       cluster: dc.cluster,
       runtime_fraction: { default_value: fr },
       trace_sampled: { value: false },
+      // istiod 1.30 TranslateRequestMirrorPolicy: features.DisableShadowHostSuffix (DISABLE_SHADOW_HOST_SUFFIX,
+      // default true), so mirrored requests keep the original host with no `-shadow` suffix.
+      disable_shadow_host_suffix_append: true,
     });
   };
   if (http.mirror !== undefined) {

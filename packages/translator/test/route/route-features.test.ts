@@ -85,6 +85,7 @@ describe('VirtualService HTTP route features', () => {
             cluster: 'outbound|9080||ratings.default.svc.cluster.local',
             runtime_fraction: { default_value: { numerator: 250000, denominator: 'MILLION' } },
             trace_sampled: false,
+            disable_shadow_host_suffix_append: true,
           },
         ],
       },
