@@ -1,8 +1,10 @@
 // The `mesh` command line: parsing only. Each command calls an exported function that tests call directly.
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { registerChangeCommands } from './commands/change-program.js';
 import { startDev } from './commands/dev.js';
 import { injectCommand, injectWebhookCommand } from './commands/inject.js';
+import { registerOfflineCommands } from './commands/offline-program.js';
 
 export interface Io {
   out(line: string): void;
@@ -68,6 +70,14 @@ export function createProgram(io: Io): { run(argv: readonly string[]): Promise<n
         process.once('SIGINT', stop);
       });
     });
+
+  registerOfflineCommands(program, io, (code) => {
+    exitCode = code;
+  });
+
+  registerChangeCommands(program, io, (code) => {
+    exitCode = code;
+  });
 
   return {
     async run(argv) {

@@ -11,6 +11,12 @@ function port(value: string): number {
   return n;
 }
 
+/** Envoy's --drain-time-s: whole seconds, 0 or more. */
+function seconds(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected whole seconds (0 or more)');
+  return Number(value);
+}
+
 function portEntry(value: string, previous: Record<number, number>): Record<number, number> {
   const m = /^(\d+)=(\d+)$/.exec(value);
   if (m === null) throw new InvalidArgumentError('expected LDS_PORT=LOCAL_PORT');
@@ -23,9 +29,11 @@ interface Flags {
   adminPort: number;
   bind: string;
   port: Record<number, number>;
+  inboundPort: Record<number, number>;
   forwardProxyPort?: number;
   logLevel: string;
   accessLog: boolean;
+  drainTimeS: number;
 }
 
 /** Parses `argv` (without node and the script) into startProxy options. Throws InvalidOptionError. */
@@ -46,8 +54,20 @@ export function parseCli(argv: readonly string[]): ProxyOptions {
       portEntry,
       {},
     )
+    .option(
+      '--inbound-port <dst=local>',
+      'dev-mode inbound capture, repeatable: LOCAL is served by virtualInbound as destination port DST',
+      portEntry,
+      {},
+    )
     .option('--forward-proxy-port <n>', 'serve the explicit forward proxy (HTTP_PROXY) on this port', port)
     .option('--log-level <level>', 'log level (pino)', 'info')
+    .option(
+      '--drain-time-s <seconds>',
+      'how long listeners drain on SIGTERM and after an LDS removal (Istio terminationDrainDuration)',
+      seconds,
+      5,
+    )
     .option(
       '--access-log',
       "print every request on stdout in Envoy's default format (besides the HCMs' access_log)",
@@ -68,8 +88,10 @@ export function parseCli(argv: readonly string[]): ProxyOptions {
     adminPort: o.adminPort,
     bindAddress: o.bind,
     portMap: o.port,
+    ...(Object.keys(o.inboundPort).length === 0 ? {} : { inboundPorts: o.inboundPort }),
     logLevel: o.logLevel,
     accessLogToStdout: o.accessLog,
+    drainTimeMs: o.drainTimeS * 1000,
     ...(o.forwardProxyPort === undefined ? {} : { forwardProxyPort: o.forwardProxyPort }),
   };
 }

@@ -62,6 +62,8 @@ export class ProxyConfig implements XdsSink {
         break;
       case XdsType.route:
         this.#applyRoutes(update.resources, versionInfo);
+        // Warming listener updates whose routes arrived take over; routes only the old configs used go.
+        if (this.listeners.routesChanged()) this.#dropUnusedRoutes();
         break;
     }
     this.#seen.add(update.type);

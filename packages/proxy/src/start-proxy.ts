@@ -11,7 +11,9 @@ import { ClusterManager } from './cluster/cluster-manager.js';
 import { InvalidOptionError } from './errors.js';
 import type { AccessLogSink } from './http/access-log.js';
 import { createFilterRegistry } from './http/filters/registry.js';
+import { DEFAULT_DRAIN_TIME_MS, drain } from './listener/drain.js';
 import { type ForwardProxyServer, startForwardProxy } from './listener/forward-proxy.js';
+import { type InboundPortServer, startInboundPort } from './listener/inbound-port.js';
 import { ListenerManager } from './listener/listener-manager.js';
 import { ProxyConfig } from './proxy-config.js';
 import { IstioMetrics } from './stats/istio-metrics.js';
@@ -19,7 +21,7 @@ import { StatsStore } from './stats/stats-store.js';
 import { AdsClient } from './xds/ads-client.js';
 import { XDS_SHORT } from './xds/ads-method.js';
 import type { BackoffOptions } from './xds/backoff.js';
-import { buildNode, type NodeOptions, workloadOf } from './xds/node-identity.js';
+import { buildNode, type NodeOptions, parseNodeId, workloadOf } from './xds/node-identity.js';
 
 export const PROXY_VERSION = 'minimesh-proxy/0.1.0';
 
@@ -36,17 +38,29 @@ export interface ProxyOptions extends Omit<NodeOptions, 'nodeId'> {
   readonly portMap?: Readonly<Record<number, number>>;
   /** Port of the explicit forward proxy (HTTP_PROXY); unset = off, 0 = a free port. */
   readonly forwardProxyPort?: number;
+  /**
+   * Dev-mode inbound capture: container port DST -> local port (0 = a free port). Connections to LOCAL are served
+   * by the virtualInbound listener as if sent to (the node id's IP, DST), as iptables' REDIRECT gives Envoy.
+   */
+  readonly inboundPorts?: Readonly<Record<number, number>>;
   readonly accessLog?: AccessLogSink;
   readonly accessLogToStdout?: boolean;
   /** Reconnect backoff of the ADS stream (ms). */
   readonly backoff?: BackoffOptions;
   /** pino level (default info). */
   readonly logLevel?: string;
+  /**
+   * How long listeners drain, ms: a listener an LDS update removed, and every listener on drain() (SIGTERM in the
+   * CLI, --drain-time-s). Default 5 s (Istio's terminationDrainDuration; src/listener/drain.ts).
+   */
+  readonly drainTimeMs?: number;
 }
 
 export interface RunningProxy {
   readonly adminPort: number;
   readonly forwardProxyPort: number | undefined;
+  /** The local port bound for inbound container port `dst` (options.inboundPorts). */
+  inboundPort(dst: number): number | undefined;
   readonly config: ProxyConfig;
   readonly stats: StatsStore;
   readonly xds: AdsClient;
@@ -54,6 +68,13 @@ export interface RunningProxy {
   listenerPort(name: string): number | undefined;
   /** Resolves once CDS and LDS were first accepted (rejects after timeoutMs, default 10 s). */
   ready(timeoutMs?: number): Promise<void>;
+  /**
+   * Graceful shutdown's first half (Envoy's drain_listeners as pilot-agent calls it on SIGTERM): every listener
+   * and the forward proxy stop accepting, responses in flight finish with `connection: close`, idle connections
+   * close; resolves once every downstream connection is closed, or after `drainTimeMs` (default
+   * options.drainTimeMs) with what is left closed. The admin API and the ADS stream keep serving; close() follows.
+   */
+  drain(drainTimeMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -73,7 +94,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const logger = pino({ name: 'minimesh-proxy', level: options.logLevel ?? 'info' }, pino.destination(2));
   const stats = new StatsStore();
   const istio = new IstioMetrics(workloadOf(options));
-  const clusters = new ClusterManager();
+  const clusters = new ClusterManager(stats);
   const registry = createFilterRegistry({ clusters, stats });
   const host = options.bindAddress ?? '127.0.0.1';
   const stdoutLog: AccessLogSink | undefined =
@@ -91,7 +112,11 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     { registry, stats, routes: (name) => config?.route(name), accessLog, istio },
     clusters,
     stats,
-    { bindAddress: host, ...(options.portMap === undefined ? {} : { portMap: options.portMap }) },
+    {
+      bindAddress: host,
+      drainTimeMs: options.drainTimeMs ?? DEFAULT_DRAIN_TIME_MS,
+      ...(options.portMap === undefined ? {} : { portMap: options.portMap }),
+    },
   );
   const proxyConfig = new ProxyConfig(clusters, listeners, registry, stats);
   config = proxyConfig;
@@ -123,11 +148,17 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const admin = await startAdmin(ctx, host, adminPort);
   adminPort = portOf(admin);
   let forward: ForwardProxyServer | undefined;
+  const inbound: InboundPortServer[] = [];
   try {
     if (options.forwardProxyPort !== undefined)
       forward = await startForwardProxy(listeners, clusters, stats, host, options.forwardProxyPort);
+    const instanceIp = parseNodeId(options.nodeId).ip.split(',')[0] ?? '';
+    for (const [dst, local] of Object.entries(options.inboundPorts ?? {}))
+      inbound.push(await startInboundPort(listeners, clusters, stats, host, Number(dst), local, instanceIp));
   } catch (err) {
     admin.close();
+    forward?.close();
+    await Promise.all(inbound.map((s) => s.close()));
     throw err;
   }
   const xds = new AdsClient(
@@ -143,6 +174,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     stats,
     xds,
     listenerPort: (name) => listeners.boundPort(name),
+    inboundPort: (dst) => inbound.find((s) => s.destinationPort === dst)?.port,
     async ready(timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
       while (!proxyConfig.initialized) {
@@ -150,8 +182,28 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
         await new Promise((r) => setTimeout(r, 10));
       }
     },
+    async drain(drainTimeMs = options.drainTimeMs ?? DEFAULT_DRAIN_TIME_MS) {
+      logger.info({ drainTimeMs }, 'draining listeners');
+      const fwd = forward;
+      // The forward proxy's connections are not told to close; it stops accepting and they get the drain time.
+      const forwardDrained =
+        fwd === undefined
+          ? undefined
+          : drain(
+              {
+                server: fwd,
+                closeIdle: () => undefined,
+                closeAll: () => fwd.closeAllConnections(),
+                whenEmpty: () => new Promise<void>((r) => fwd.once('close', () => r())),
+              },
+              drainTimeMs,
+            );
+      await Promise.all([listeners.drainAll(drainTimeMs), forwardDrained]);
+      logger.info('listeners drained');
+    },
     async close() {
       xds.close();
+      await Promise.all(inbound.map((s) => s.close()));
       await listeners.close();
       for (const s of [admin, forward]) {
         if (s === undefined) continue;

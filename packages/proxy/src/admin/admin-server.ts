@@ -28,6 +28,7 @@ const LEVELS = new Set(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'sil
 const PATHS = [
   '/clusters',
   '/config_dump',
+  '/drain_listeners',
   '/listeners',
   '/logging',
   '/ready',
@@ -125,9 +126,16 @@ function route(ctx: AdminContext, req: H1Request): Reply {
         type: 'text/plain; version=0.0.4; charset=UTF-8',
       };
     case '/ready':
+      if (ctx.config.listeners.drainingAll) return { status: 503, body: 'DRAINING\n' };
       return ctx.config.initialized
         ? { status: 200, body: 'LIVE\n' }
         : { status: 503, body: 'PRE_INITIALIZING\n' };
+    case '/drain_listeners':
+      // Envoy's POST /drain_listeners[?inboundonly][&graceful], as pilot-agent calls it on SIGTERM: listeners stop
+      // accepting and drain for the drain time (with or without graceful here); answered at once.
+      if (req.method !== 'POST') return { status: 405, body: 'This endpoint requires POST\n' };
+      void ctx.config.listeners.drainAll(undefined, q.has('inboundonly'));
+      return { status: 200, body: 'OK\n' };
     case '/server_info':
       return { status: 200, body: serverInfo(ctx), type: JSON_TYPE };
     case '/logging':

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // mesh-proxy --xds HOST:PORT --node-id ID [--admin-port N]: a thin shell over runCli / startProxy. Runs until
-// SIGINT or SIGTERM, then closes the listeners and the ADS stream. Exit code 2 for bad flags, 1 otherwise.
+// SIGTERM or SIGINT, then shuts down gracefully, as pilot-agent has Envoy do: the listeners drain (no new
+// connections; requests in flight are answered, with `connection: close`; idle connections close) for at most
+// --drain-time-s (default 5 s), then everything closes and the process exits 0. A second signal during the drain
+// closes at once. Exit code 2 for bad flags, 1 otherwise.
 // V8's young-generation growth and TurboFan are held until the proxy is configured (start-up-hold.ts), so the
 // modules are imported after the hold starts.
 import { holdStartUp } from './start-up-hold.js';
@@ -19,11 +22,24 @@ try {
     .ready(RELEASE_AFTER_MS)
     .catch(() => undefined)
     .then(release);
+  let stopping = false;
   const stop = () => {
-    void proxy.close().then(() => process.exit(0));
+    if (stopping) {
+      // A second signal: no more waiting for the drain.
+      void proxy.close().then(() => process.exit(0));
+      return;
+    }
+    stopping = true;
+    void proxy
+      .drain()
+      .then(() => proxy.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 } catch (err) {
   release();
   process.stderr.write(`mesh-proxy: ${(err as Error).message}\n`);

@@ -6,9 +6,12 @@
 // ORIGINAL_DST (the host is the request's original destination, known in forward-proxy mode).
 import type { Cluster, ClusterLoadAssignment } from '@minimesh/model/xds';
 import { ConfigRejectedError } from '../errors.js';
+import { StatsStore } from '../stats/stats-store.js';
 import { durationToMs } from '../util/proto-values.js';
-import { type CircuitBreakers, circuitBreakersOf } from './circuit-breakers.js';
+import type { CircuitBreakers } from './circuit-breakers.js';
+import { type ClusterLimits, clusterLimitsOf, httpConnectionSettingsOf } from './connection-limits.js';
 import { hostSpecs } from './endpoints.js';
+import { ClusterHealth, type HealthConfig, healthConfigOf } from './health-check/cluster-health.js';
 import { Host, type HostSpec, hostKey } from './host.js';
 import { createLoadBalancer } from './lb/create-load-balancer.js';
 import type { LoadBalancer } from './lb/load-balancer.js';
@@ -25,8 +28,13 @@ export interface ClusterRuntime {
   readonly lb: LoadBalancer;
   /** Connect timeout in ms (default 5,000, Envoy's). */
   readonly connectTimeoutMs: number;
+  /** The DEFAULT priority's circuit breakers (limits.default.breakers). */
   readonly breakers: CircuitBreakers;
+  /** Circuit breakers and HTTP/1.1 pool limits per routing priority (src/cluster/connection-limits.ts). */
+  readonly limits: ClusterLimits;
   readonly protocol: UpstreamProtocol;
+  /** Outlier detection, active health checks and the panic threshold (src/cluster/health-check/cluster-health.ts). */
+  readonly health: ClusterHealth;
   hosts: readonly Host[];
   versionInfo: string;
   lastUpdated: Date;
@@ -34,8 +42,12 @@ export interface ClusterRuntime {
 
 const KINDS: ReadonlySet<string> = new Set(['STATIC', 'EDS', 'STRICT_DNS', 'LOGICAL_DNS', 'ORIGINAL_DST']);
 
-function prepare(cluster: Cluster): Omit<ClusterRuntime, 'hosts' | 'versionInfo' | 'lastUpdated'> & {
+function prepare(cluster: Cluster): Omit<
+  ClusterRuntime,
+  'hosts' | 'versionInfo' | 'lastUpdated' | 'breakers' | 'limits' | 'health'
+> & {
   specs: HostSpec[];
+  healthConfig: HealthConfig;
 } {
   const name = cluster.name ?? '';
   if (cluster.cluster_type !== undefined && cluster.cluster_type !== null) {
@@ -60,6 +72,7 @@ function prepare(cluster: Cluster): Omit<ClusterRuntime, 'hosts' | 'versionInfo'
     );
   }
   const lb = createLoadBalancer(cluster);
+  httpConnectionSettingsOf(cluster); // validated here; the limits (with their stats) are made on commit
   const edsName = kind === 'EDS' ? cluster.eds_cluster_config?.service_name || name : undefined;
   if (kind === 'EDS') {
     const src = cluster.eds_cluster_config?.eds_config;
@@ -82,9 +95,9 @@ function prepare(cluster: Cluster): Omit<ClusterRuntime, 'hosts' | 'versionInfo'
     edsName,
     lb,
     connectTimeoutMs: durationToMs(cluster.connect_timeout) ?? 5_000,
-    breakers: circuitBreakersOf(cluster),
     protocol: upstreamProtocolOf(cluster),
     specs,
+    healthConfig: healthConfigOf(cluster),
   };
 }
 
@@ -98,6 +111,12 @@ export class ClusterManager {
   /** ORIGINAL_DST hosts by address, created per destination. */
   readonly #originalDst = new Map<string, Host>();
   versionInfo = '';
+  readonly #stats: StatsStore;
+
+  /** `stats`: where the clusters' circuit breaker and connection pool stats go (the proxy's /stats). */
+  constructor(stats: StatsStore = new StatsStore()) {
+    this.#stats = stats;
+  }
 
   get(name: string): ClusterRuntime | undefined {
     return this.#clusters.get(name);
@@ -130,16 +149,27 @@ export class ClusterManager {
         next.set(p.name, old);
         continue;
       }
-      const { specs, ...rest } = p;
-      const runtime: ClusterRuntime = { ...rest, hosts: [], versionInfo, lastUpdated: now };
+      const { specs, healthConfig, ...rest } = p;
+      const limits = clusterLimitsOf(p.config, this.#stats);
+      const runtime: ClusterRuntime = {
+        ...rest,
+        breakers: limits.default.breakers,
+        limits,
+        health: new ClusterHealth(healthConfig, p.name, this.#stats),
+        hosts: [],
+        versionInfo,
+        lastUpdated: now,
+      };
       const assigned = p.edsName === undefined ? undefined : this.#assignments.get(p.edsName);
       const hostSpecsNow =
         assigned === undefined ? specs : hostSpecs(assigned.cla, p.edsName ?? p.name, false);
       runtime.hosts = this.#reuse(old?.hosts ?? [], hostSpecsNow);
+      runtime.health.setHosts(runtime.hosts);
       next.set(p.name, runtime);
     }
     for (const [name, old] of this.#clusters) {
       const kept = next.get(name);
+      if (kept !== old) old.health.stop();
       const keptKeys = new Set(kept?.hosts.map((h) => h.key) ?? []);
       for (const h of old.hosts) if (!keptKeys.has(h.key)) void h.close();
     }
@@ -165,6 +195,7 @@ export class ClusterManager {
         if (c.edsName !== name) continue;
         const before = c.hosts;
         c.hosts = this.#reuse(before, specs);
+        c.health.setHosts(c.hosts);
         const keep = new Set(c.hosts);
         for (const h of before) if (!keep.has(h)) void h.close();
       }
@@ -194,6 +225,7 @@ export class ClusterManager {
 
   /** Closes every pool at once (proxy shutdown). */
   async destroy(): Promise<void> {
+    for (const c of this.#clusters.values()) c.health.stop();
     const all = [...this.#clusters.values()].flatMap((c) => c.hosts).concat([...this.#originalDst.values()]);
     await Promise.all(all.map((h) => h.destroy()));
   }

@@ -2,13 +2,15 @@
 // %RESP(X)%, %PROTOCOL%, %RESPONSE_CODE%, %RESPONSE_FLAGS%, %RESPONSE_CODE_DETAILS%, %BYTES_RECEIVED%,
 // %BYTES_SENT%, %DURATION% (ms), %UPSTREAM_HOST%, %UPSTREAM_CLUSTER%, %UPSTREAM_CLUSTER_RAW%,
 // %UPSTREAM_LOCAL_ADDRESS%, %DOWNSTREAM_LOCAL_ADDRESS%, %DOWNSTREAM_REMOTE_ADDRESS%,
-// %DOWNSTREAM_REMOTE_ADDRESS_WITHOUT_PORT%, %REQUESTED_SERVER_NAME%, %ROUTE_NAME%, %HOSTNAME%, and the ones this
+// %DOWNSTREAM_REMOTE_ADDRESS_WITHOUT_PORT%, %REQUESTED_SERVER_NAME%, %ROUTE_NAME%, %HOSTNAME%, %GRPC_STATUS(X)%
+// (grpc-status.ts), and the ones this
 // proxy has no value for (%CONNECTION_TERMINATION_DETAILS%, %UPSTREAM_TRANSPORT_FAILURE_REASON%,
 // %UPSTREAM_LOCAL_ADDRESS%; %REQUESTED_SERVER_NAME% is always empty without TLS), which print "-".
 // A missing value prints "-"; ":N" truncates to N characters. An unknown operator is a ConfigRejectedError (Envoy
 // refuses the listener too). START_TIME with a strftime argument is refused (only the default, RFC 3339 in ms).
 import { hostname } from 'node:os';
 import { ConfigRejectedError } from '../errors.js';
+import { formatGrpcStatus, grpcStatusOf, isGrpcStatusFormat } from './grpc-status.js';
 import type { HttpStream, ResponseFlag } from './http-stream.js';
 
 /** Envoy's default format (Envoy 1.x, without a log_format). */
@@ -32,6 +34,8 @@ const FLAG_ORDER: readonly ResponseFlag[] = [
   'DC',
   'URX',
   'SI',
+  'DPE',
+  'DT',
   'NC',
 ];
 
@@ -110,6 +114,16 @@ function operator(name: string, arg: string | undefined, owner: string): Value {
     return (c) =>
       join(c.stream.responseHeaders?.[main]) ??
       (alt === undefined ? undefined : join(c.stream.responseHeaders?.[alt]));
+  }
+  if (name === 'GRPC_STATUS') {
+    // %GRPC_STATUS(X)%: X is CAMEL_STRING (the default), SNAKE_STRING or NUMBER; "-" for requests that are not gRPC.
+    const format = arg === undefined || arg === '' ? 'CAMEL_STRING' : arg;
+    if (!isGrpcStatusFormat(format))
+      throw new ConfigRejectedError('Listener', owner, `access log %GRPC_STATUS(${format})%: unknown format`);
+    return (c) => {
+      const code = grpcStatusOf(c.stream);
+      return code === undefined ? undefined : formatGrpcStatus(code, format);
+    };
   }
   const simple = SIMPLE[name];
   if (simple === undefined || (arg !== undefined && arg !== '')) {

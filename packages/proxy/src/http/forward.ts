@@ -2,16 +2,24 @@
 // header mutations, then try upstream hosts under the retry policy and the route timeout, and stream the chosen
 // response back with the response header mutations. Response flags: NC (no such cluster), UO (circuit breaker
 // overflow), UH (no healthy host), UF (connect failure), UC (reset), UT (route or per-try timeout), SI (stream
-// idle timeout), URX (retries exhausted on a retriable outcome), DC (the client went away; the try is cancelled).
+// idle timeout), URX (retries exhausted on a retriable outcome), DC (the client went away; the try is cancelled),
+// DT (the stream duration limit: max_stream_duration / grpc-timeout). Shadows (request_mirror_policies) start
+// beside the tries (mirror/); gRPC requests get their local replies in gRPC form (grpc-local-reply.ts), their
+// timeouts from grpc-timeout (grpc-timeout.ts) and retries on grpc-status (retry-policy.ts).
 import { performance } from 'node:perf_hooks';
-import { type Readable, Transform } from 'node:stream';
 import type { ClusterManager, ClusterRuntime } from '../cluster/cluster-manager.js';
 import type { Host } from '../cluster/host.js';
+import { reportTry } from '../cluster/outlier/report-try.js';
 import { clusterScope, clusterStat, countUpstreamCode, type StatsStore } from '../stats/stats-store.js';
 import { type IdleTimer, idleTimer, stopIdleTimer } from './coarse-timer.js';
+import { localReply } from './grpc-local-reply.js';
+import { GrpcStatus, isGrpcRequest, noteGrpcResponse, parseGrpcStatus } from './grpc-status.js';
+import { requestDeadlines } from './grpc-timeout.js';
 import { applyHeaderMutation } from './header-mutation.js';
 import type { HttpStream, ResponseFlag } from './http-stream.js';
 import { LocalReply } from './local-reply.js';
+import { bodyComplete, routerBody, startShadows } from './mirror/router-body.js';
+import { shadowClusters } from './mirror/shadow.js';
 import { retryDelayMs, shouldRetry, type TryOutcome } from './retry-policy.js';
 import type { RouteEntry } from './route-table.js';
 import { TryCancel } from './try-cancel.js';
@@ -22,12 +30,6 @@ export interface RouterDeps {
   readonly clusters: ClusterManager;
   readonly stats: StatsStore;
 }
-
-/**
- * Bodies with a content-length up to this size are buffered so that a retry can resend them (Envoy's default buffer
- * limit, 1 MiB); larger or chunked bodies are streamed and get a single try.
- */
-const RETRY_BUFFER_LIMIT = 1024 * 1024;
 
 /** Envoy's default stream_idle_timeout (5 min), used when the route sets no idle_timeout; ms. */
 const DEFAULT_STREAM_IDLE_MS = 300_000;
@@ -44,12 +46,6 @@ function hasBody(stream: HttpStream): boolean {
   );
 }
 
-async function readBody(body: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 function pickHost(
   cluster: ClusterRuntime,
   stream: HttpStream,
@@ -61,8 +57,11 @@ function pickHost(
     return d === undefined ? undefined : deps.clusters.originalDestination(d.host, d.port);
   }
   const hash = stream.route?.hash?.(stream);
-  if (tried === undefined && hash === undefined) return cluster.lb.pick(cluster.hosts, NO_PICK_OPTIONS);
+  // The cluster's shared options (its panic threshold) when neither previous hosts nor a hash apply.
+  const options = cluster.health.pickOptions;
+  if (tried === undefined && hash === undefined) return cluster.lb.pick(cluster.hosts, options);
   return cluster.lb.pick(cluster.hosts, {
+    ...options,
     ...(tried === undefined ? {} : { exclude: tried }),
     ...(hash === undefined ? {} : { hash }),
   });
@@ -74,9 +73,6 @@ function endTry(stream: HttpStream, timer: NodeJS.Timeout | undefined, idle: Idl
   stopIdleTimer(idle);
   stream.tryInFlight = undefined;
 }
-
-/** The load balancer's options when neither previous hosts nor a hash apply (shared, never mutated). */
-const NO_PICK_OPTIONS = Object.freeze({});
 
 /** Timer callbacks take the try's controller as an argument, so no closure is allocated per try. */
 function abortTimeout(abort: TryCancel): void {
@@ -155,15 +151,15 @@ async function forwardRoute(stream: HttpStream, deps: RouterDeps): Promise<void>
   if (entry === undefined || cluster === undefined) {
     stream.flags.add('NC');
     const which = String(entry?.route.route?.cluster_not_found_response_code ?? 'SERVICE_UNAVAILABLE');
-    stream.respond(NOT_FOUND_CODES[which] ?? 503, '', LocalReply.clusterNotFound.details);
+    localReply(stream, NOT_FOUND_CODES[which] ?? 503, '', LocalReply.clusterNotFound.details);
     return;
   }
   stream.upstreamCluster = cluster.name;
-  const breakers = cluster.breakers;
+  // The circuit breakers of the route's priority (RouteAction.priority, DEFAULT or HIGH).
+  const breakers = cluster.limits.of(entry.route.route?.priority).breakers;
   if (breakers.activeRequests >= breakers.maxRequests) {
-    stream.flags.add('UO');
     clusterStat(deps.stats, cluster.name, 'upstream_rq_pending_overflow').value++;
-    stream.respond(LocalReply.overflow.status, LocalReply.overflow.body, LocalReply.overflow.details);
+    respondOverflow(stream);
     return;
   }
   breakers.activeRequests++;
@@ -191,24 +187,29 @@ async function forwardToCluster(
     cluster.protocol === 'http2' || (cluster.protocol === 'downstream' && stream.req.httpVersion === '2.0');
   const headers = upstreamHeaders(stream, authority, http2);
   const retry = entry.retry;
-  let body: Buffer | Readable | undefined;
-  if (hasBody(stream)) {
-    // The body is counted as it passes (the access log's BYTES_RECEIVED); buffered only when a retry may resend it.
-    const counted = stream.req.pipe(
-      new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          stream.bytesReceived += chunk.length;
-          done(null, chunk);
-        },
-      }),
-    );
-    const length = Number(stream.req.headers['content-length'] ?? Number.NaN);
-    const bufferable = retry !== undefined && Number.isFinite(length) && length <= RETRY_BUFFER_LIMIT;
-    body = bufferable ? await readBody(counted) : counted;
-  }
-  const canRetry = retry !== undefined && (body === undefined || Buffer.isBuffer(body));
+  // The route priority's limits: its circuit breakers (max_retries here) and the hosts' pools it uses.
+  const limits = cluster.limits.of(entry.route.route?.priority);
+  const breakers = limits.breakers;
+  const grpc = isGrpcRequest(stream.req.headers);
+  // request_mirror_policies that apply to this request (drawn now, as Envoy decides at the request's headers).
+  const shadows = entry.mirrors.length === 0 ? undefined : shadowClusters(stream, entry.mirrors);
+  const keepCopy = retry !== undefined || (shadows !== undefined && shadows.length > 0);
+  // The body (buffered, streamed once, or streamed with a copy for retries and shadows): mirror/router-body.ts.
+  const rb = await routerBody(stream, hasBody(stream), keepCopy);
+  const { body, tee } = rb;
+  // The router's timeout (route timeout, or grpc-timeout under max_grpc_timeout) and the stream duration limit
+  // (max_stream_duration, grpc-timeout): grpc-timeout.ts.
+  const { deadline, routeDeadline, durationDeadline } = requestDeadlines(
+    entry.timeoutMs,
+    entry.grpcTimeouts,
+    grpc,
+    stream.req.headers['grpc-timeout'],
+    stream.startMono,
+  );
+  if (shadows !== undefined && shadows.length > 0)
+    startShadows(stream, shadows, { path, headers, authority, routeDeadline }, rb, deps);
+  const canRetry = retry !== undefined && (body === undefined || Buffer.isBuffer(body) || tee !== undefined);
   const maxTries = canRetry ? 1 + retry.numRetries : 1;
-  const deadline = entry.timeoutMs > 0 ? performance.now() + entry.timeoutMs : Number.POSITIVE_INFINITY;
   // The hosts tried so far, kept only when the retry policy avoids previous hosts.
   const tried = retry?.previousHosts === true ? new Set<Host>() : undefined;
   // The cluster's stats memo, looked up once per request (no stat name is built on the request path).
@@ -219,7 +220,8 @@ async function forwardToCluster(
     if (host === undefined) {
       stream.flags.add('UH');
       clusterStat(deps.stats, cluster.name, 'upstream_cx_none_healthy').value++;
-      stream.respond(
+      localReply(
+        stream,
         LocalReply.noHealthyUpstream.status,
         LocalReply.noHealthyUpstream.body,
         LocalReply.noHealthyUpstream.details,
@@ -235,7 +237,7 @@ async function forwardToCluster(
     const abort = new TryCancel();
     const timer = Number.isFinite(budget) ? setTimeout(abortTimeout, Math.max(0, budget), abort) : undefined;
     // The stream idle timer runs until response headers arrive, then restarts on every body chunk.
-    const idleMs = entry.idleTimeoutMs ?? DEFAULT_STREAM_IDLE_MS;
+    const idleMs = entry.idleTimeoutMs ?? stream.streamIdleTimeoutMs ?? DEFAULT_STREAM_IDLE_MS;
     const idle = idleMs > 0 ? idleTimer(idleMs, abortIdle, abort) : undefined;
     // The client going away cancels the try, as Envoy resets the upstream stream: the connection manager calls
     // the stream's hook (no AbortSignal per request, no listener registration per try).
@@ -250,13 +252,14 @@ async function forwardToCluster(
       method: stream.method,
       path,
       headers,
-      body,
+      body: tee === undefined ? body : tee.reader(),
       signal: abort,
       connectTimeoutMs: cluster.connectTimeoutMs,
+      limits,
       http2,
     });
     if (held.retry) {
-      cluster.breakers.activeRetries--;
+      breakers.activeRetries--;
       held.retry = false;
     }
     if (stream.clientClosed) {
@@ -266,13 +269,38 @@ async function forwardToCluster(
       if ('response' in result) result.response.body.destroy();
       return;
     }
-    const wanted =
-      canRetry && attempt < maxTries && shouldRetry(retry, result.outcome) && performance.now() < deadline;
-    const retriable = wanted && cluster.breakers.activeRetries < cluster.breakers.maxRetries;
+    if ('error' in result && (result.error as { code?: string }).code === 'UPSTREAM_OVERFLOW') {
+      // The pool's pending queue was full (max_pending_requests): 503 UO, never retried (Envoy's router does not
+      // retry an overflow); the try never reached the host, so it is not counted as one.
+      endTry(stream, timer, idle);
+      host.stats.rqActive--;
+      host.stats.rqTotal--;
+      rqTotal.value--;
+      respondOverflow(stream);
+      return;
+    }
+    // Each try's outcome goes to the cluster's outlier detector (a status, or a local origin failure).
+    if (cluster.health.outlier !== undefined) {
+      const grpcStatus =
+        grpc && 'response' in result ? parseGrpcStatus(result.response.headers['grpc-status']) : undefined;
+      reportTry(cluster.health.outlier, host, result.outcome, grpcStatus);
+    }
+    // gRPC's retry_on conditions read grpc-status from the response headers (a Trailers-Only answer).
+    const outcome: TryOutcome =
+      grpc && 'response' in result && retry !== undefined
+        ? { ...result.outcome, grpcStatus: parseGrpcStatus(result.response.headers['grpc-status']) }
+        : result.outcome;
+    const wantedByPolicy =
+      canRetry && attempt < maxTries && shouldRetry(retry, outcome) && performance.now() < deadline;
+    // A streamed body whose copy overflowed cannot be sent again (Envoy's retry_or_shadow_abandoned).
+    const wanted = wantedByPolicy && (tee === undefined || tee.replayable);
+    if (wantedByPolicy && !wanted)
+      clusterStat(deps.stats, cluster.name, 'retry_or_shadow_abandoned', memo).value++;
+    const retriable = wanted && breakers.activeRetries < breakers.maxRetries;
     if (wanted && !retriable)
       clusterStat(deps.stats, cluster.name, 'upstream_rq_retry_overflow', memo).value++;
     if (retriable) {
-      cluster.breakers.activeRetries++;
+      breakers.activeRetries++;
       held.retry = true;
     }
     if ('response' in result) {
@@ -286,10 +314,19 @@ async function forwardToCluster(
         await sleep(retryDelayMs(retry, attempt));
         continue;
       }
-      if (canRetry && attempt === maxTries && shouldRetry(retry, result.outcome)) stream.flags.add('URX');
+      if (canRetry && attempt === maxTries && shouldRetry(retry, outcome)) stream.flags.add('URX');
       stream.upstreamServiceTime = Math.round(performance.now() - started);
+      if (grpc) noteGrpcResponse(stream, result.response);
       await sendResponse(stream, result.response, host, abort, idle, deps.stats, cluster.name);
       endTry(stream, timer, idle);
+      // The stream duration limit (not the route timeout) cut the response body: flag DT, as Envoy's.
+      if (
+        abort.aborted &&
+        abort.reason !== IDLE &&
+        durationDeadline <= routeDeadline &&
+        stream.flags.delete('UT')
+      )
+        stream.flags.add('DT');
       return;
     }
     host.stats.rqActive--;
@@ -312,13 +349,37 @@ async function forwardToCluster(
       await sleep(retryDelayMs(retry, attempt));
       continue;
     }
-    if (canRetry && attempt === maxTries && shouldRetry(retry, result.outcome)) stream.flags.add('URX');
+    if (canRetry && attempt === maxTries && shouldRetry(retry, outcome)) stream.flags.add('URX');
+    if (kind === 'timeout' && perTry > left && durationDeadline <= routeDeadline) {
+      // The stream duration limit: the connection manager's reply (408, 504 once the request was whole), flag
+      // DT, DEADLINE_EXCEEDED in gRPC form (Envoy's onStreamMaxDurationReached).
+      stream.flags.add('DT');
+      localReply(
+        stream,
+        bodyComplete(rb) ? 504 : 408,
+        'downstream duration timeout',
+        'max_duration_timeout',
+        GrpcStatus.DEADLINE_EXCEEDED,
+      );
+      return;
+    }
     const [reply, flag] = FAILURE_REPLY[kind];
     stream.flags.add(flag);
     if (kind === 'timeout') countUpstreamCode(deps.stats, cluster.name, 504);
-    stream.respond(reply.status, reply.body, reply.details);
+    localReply(stream, reply.status, reply.body, reply.details);
     return;
   }
+}
+
+/** Envoy's header on a reply to a request a circuit breaker turned away. */
+const OVERLOADED: Readonly<Record<string, string>> = { 'x-envoy-overloaded': 'true' };
+
+/** 503 with flag UO: a circuit breaker overflowed (max_requests, max_pending_requests). */
+function respondOverflow(stream: HttpStream): void {
+  stream.flags.add('UO');
+  const o = LocalReply.overflow;
+  if (isGrpcRequest(stream.req.headers)) localReply(stream, o.status, o.body, o.details);
+  else stream.respond(o.status, o.body, o.details, { ...OVERLOADED });
 }
 
 /** The local reply and flag of a final failed try. */

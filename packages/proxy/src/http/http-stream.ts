@@ -23,7 +23,9 @@ export type ResponseFlag =
   | 'NC'
   | 'UR'
   | 'LR'
-  | 'SI';
+  | 'SI'
+  | 'DPE'
+  | 'DT';
 
 /**
  * A downstream request as the proxy reads it: the proxy's own HTTP/1.1 server (src/http1) and node:http2's
@@ -102,6 +104,8 @@ export interface HttpStream {
   tryInFlight: TryCancel | undefined;
   /** True once a response was started (by the router or a local reply). */
   finished: boolean;
+  /** The connection manager's stream_idle_timeout, ms (0: none): the default of routes without idle_timeout. */
+  streamIdleTimeoutMs?: number;
   /** Lets the filters add response headers (CORS) before any response starts. */
   decorateResponseHeaders(headers: HeaderMap): void;
   /** Sends a local reply with a text body, as Envoy's local replies do. */

@@ -1,4 +1,5 @@
-// A route's retry_policy, compiled: which outcomes are retried (retry_on), how often (num_retries, default 1),
+// A route's retry_policy, compiled: which outcomes are retried (retry_on; the gRPC conditions read grpc-status in
+// the response headers, as Envoy's wouldRetryFromHeaders), how often (num_retries, default 1),
 // each try's timeout (per_try_timeout, ms, 0 = only the route timeout), the retriable status codes, the
 // previous_hosts predicate, and the backoff (base_interval default 25 ms, max_interval default 10x base; attempt
 // n waits a uniform random time in [0, min(max, base * (2^n - 1))], Envoy's jittered backoff).
@@ -8,7 +9,8 @@ import { durationToMs, uint32Value } from '../util/proto-values.js';
 
 /** What one upstream try ended with. */
 export type TryOutcome =
-  | { readonly kind: 'response'; readonly status: number }
+  /** grpcStatus: grpc-status in the response headers (a Trailers-Only gRPC answer), read for the gRPC conditions. */
+  | { readonly kind: 'response'; readonly status: number; readonly grpcStatus?: number | undefined }
   | { readonly kind: 'connect-failure' }
   | { readonly kind: 'reset' }
   | { readonly kind: 'timeout' }
@@ -38,12 +40,21 @@ const KNOWN = new Set([
   'retriable-status-codes',
   'retriable-headers',
   'http3-post-connect-failure',
-  // gRPC conditions (read from grpc-status; not produced by HTTP/1 upstreams, accepted for config parity).
+  // gRPC conditions (x-envoy-retry-grpc-on): grpc-status in the response headers, GRPC_RETRY_ON below.
   'cancelled',
   'deadline-exceeded',
   'internal',
   'resource-exhausted',
   'unavailable',
+]);
+
+/** The gRPC retry_on conditions and the status each retries (router.proto, x-envoy-retry-grpc-on). */
+const GRPC_RETRY_ON: ReadonlyMap<number, string> = new Map([
+  [1, 'cancelled'],
+  [4, 'deadline-exceeded'],
+  [8, 'resource-exhausted'],
+  [13, 'internal'],
+  [14, 'unavailable'],
 ]);
 
 const PREVIOUS_HOSTS = 'envoy.retry_host_predicates.previous_hosts';
@@ -115,6 +126,11 @@ export function shouldRetry(policy: CompiledRetryPolicy, outcome: TryOutcome): b
       if (c.has('gateway-error') && (s === 502 || s === 503 || s === 504)) return true;
       if (c.has('retriable-4xx') && s === 409) return true;
       if (c.has('retriable-status-codes') && policy.retriableStatusCodes.has(s)) return true;
+      const g = outcome.grpcStatus;
+      if (g !== undefined) {
+        const condition = GRPC_RETRY_ON.get(g);
+        if (condition !== undefined && c.has(condition)) return true;
+      }
       return false;
     }
   }

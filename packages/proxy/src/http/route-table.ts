@@ -9,8 +9,10 @@ import { type CompiledRouteConfig, compileRegexMatcher, compileRouteConfig } fro
 import { ConfigRejectedError, errorText } from '../errors.js';
 import { durationToMs } from '../util/proto-values.js';
 import type { HttpFilterPlugin } from './filters/http-filter.js';
+import { compileGrpcTimeouts, type GrpcTimeouts } from './grpc-timeout.js';
 import { compileHashPolicy, type RequestHasher } from './hash-policy.js';
 import { compileHeaderMutation, type HeaderMutation, NO_MUTATION } from './header-mutation.js';
+import { compileMirrorPolicies, type MirrorPolicy } from './mirror/mirror-policy.js';
 import { type CompiledRetryPolicy, compileRetryPolicy } from './retry-policy.js';
 
 const FILTER_CONFIG = 'type.googleapis.com/envoy.config.route.v3.FilterConfig';
@@ -35,6 +37,10 @@ export interface RouteEntry {
   readonly hash: RequestHasher | undefined;
   /** Compiled per-filter configs by filter name; `null` when disabled for this route. */
   readonly perFilter: ReadonlyMap<string, unknown>;
+  /** request_mirror_policies (NO_MIRRORS when none). */
+  readonly mirrors: readonly MirrorPolicy[];
+  /** max_grpc_timeout / max_stream_duration (grpc-timeout handling); undefined when the route sets neither. */
+  readonly grpcTimeouts: GrpcTimeouts | undefined;
 }
 
 export interface RouteTable {
@@ -131,6 +137,8 @@ function compileEntry(
     hostRewrite: hostRewrite === undefined || hostRewrite === '' ? undefined : hostRewrite,
     hash: compileHashPolicy(action?.hash_policy, owner),
     perFilter,
+    mirrors: compileMirrorPolicies(action, owner, at),
+    grpcTimeouts: compileGrpcTimeouts(action),
   };
 }
 

@@ -5,6 +5,7 @@
 // timeout) or an idle timeout (the signal fired with reason IDLE).
 
 import type { Readable } from 'node:stream';
+import type { ConnectionLimits } from '../cluster/connection-limits.js';
 import type { Host } from '../cluster/host.js';
 import type { UpstreamResponse } from '../cluster/upstream-body.js';
 import type { TryOutcome } from './retry-policy.js';
@@ -29,6 +30,8 @@ export interface TryRequest {
   readonly signal: TryCancel;
   /** Connect timeout of the cluster, ms. */
   readonly connectTimeoutMs: number;
+  /** The cluster's limits at the route's priority: picks the host's HTTP/1.1 pool (unset: its first pool). */
+  readonly limits?: ConnectionLimits;
 }
 
 const CONNECT_CODES = new Set([
@@ -56,7 +59,7 @@ export function tryUpstream(host: Host, request: TryRequest): Promise<TryResult>
   try {
     // The try request is the pool's request as is (no copy); its signal, the try's cancellation, stops the
     // connect or resets the connection carrying it (timeouts, the client gone).
-    response = host.pool().request(request);
+    response = host.pool(request.limits).request(request);
   } catch (err) {
     return Promise.resolve(failed(err, request.signal));
   }

@@ -14,6 +14,7 @@ import { ConfigRejectedError, errorText } from '../errors.js';
 import { boolValue } from '../util/proto-values.js';
 import { type CompiledHcm, compileHcm, type HcmDeps } from './http-connection-manager.js';
 import { type CompiledTcpProxy, compileTcpProxy } from './tcp-proxy.js';
+import { type CompiledTlsInspector, compileTlsInspector } from './tls-inspector.js';
 
 export interface CompiledChain {
   readonly name: string;
@@ -36,6 +37,8 @@ export interface CompiledListener {
   readonly byChain: ReadonlyMap<FilterChain, CompiledChain>;
   /** RDS names the listener's connection managers read. */
   readonly rdsNames: readonly string[];
+  /** The tls_inspector listener filter (SNI, ALPN and "tls" for chain matching), when configured. */
+  readonly tlsInspector: CompiledTlsInspector | undefined;
 }
 
 const LISTENER_FILTERS: ReadonlySet<string> = new Set([
@@ -48,8 +51,8 @@ function compileChain(fc: FilterChain, at: string, owner: string, deps: HcmDeps)
   const filters = fc.filters ?? [];
   if (fc.transport_socket !== undefined && fc.transport_socket !== null) {
     const t = (fc.transport_socket.typed_config as { '@type'?: string } | undefined)?.['@type'];
-    // A TLS chain for connections detected as TLS (Istio's permissive inbound) is accepted but never selected:
-    // the proxy does not terminate TLS, so it reports every connection as raw_buffer.
+    // A chain that terminates TLS for connections the tls_inspector detects as TLS (Istio's permissive inbound)
+    // is accepted, but the proxy terminates no TLS: a connection that selects it is closed.
     if (t !== TypeUrl.RAW_BUFFER && fc.filter_chain_match?.transport_protocol === 'tls') {
       return { name: fc.name ?? '', hcm: undefined, tcp: undefined };
     }
@@ -144,5 +147,6 @@ export function compileListener(listener: Listener, deps: HcmDeps): CompiledList
     chains,
     byChain,
     rdsNames,
+    tlsInspector: compileTlsInspector(listener, name),
   };
 }

@@ -11,6 +11,7 @@ import { ConfigRejectedError } from '../errors.js';
 import { type AccessLogSink, accessLogEntry, formatFlags } from '../http/access-log.js';
 import type { HttpFilter } from '../http/filters/http-filter.js';
 import type { FilterRegistry } from '../http/filters/registry.js';
+import { grpcStatusOf } from '../http/grpc-status.js';
 import { applyHeaderMutation, type HeaderMap } from '../http/header-mutation.js';
 import type { DownstreamRequest, DownstreamResponse, HttpStream } from '../http/http-stream.js';
 import { LocalReply } from '../http/local-reply.js';
@@ -20,6 +21,7 @@ import { countDownstreamCode, httpStat, type StatsStore } from '../stats/stats-s
 import { boolValue } from '../util/proto-values.js';
 import { compileAccessLogs } from './access-log-config.js';
 import { plainIp } from './dispatch.js';
+import { type ConnectionLimits, compileConnectionLimits, compileHcmTimeouts } from './hcm-limits.js';
 
 export interface HcmDeps {
   readonly registry: FilterRegistry;
@@ -42,6 +44,8 @@ export interface CompiledHcm {
   readonly statPrefix: string;
   /** RDS route configuration name, or undefined for an inline route_config. */
   readonly rdsName: string | undefined;
+  /** Limits and timeouts for the downstream connections it serves (hcm-limits.ts). */
+  readonly limits: ConnectionLimits;
   handle(
     req: DownstreamRequest,
     res: DownstreamResponse,
@@ -94,6 +98,8 @@ export function compileHcm(hcm: HttpConnectionManager, owner: string, deps: HcmD
   }
   const filters = compileFilters(hcm, owner, deps.registry);
   const accessLogs = compileAccessLogs(hcm.access_log, owner, 'HttpConnectionManager');
+  const limits = compileConnectionLimits(hcm, owner, statPrefix, deps.stats, deps.accessLog, accessLogs);
+  const { streamIdleTimeoutMs, requestTimeoutMs } = compileHcmTimeouts(hcm);
   let inline: RouteTable | undefined;
   let rdsName: string | undefined;
   if (hcm.route_config !== undefined && hcm.route_config !== null) {
@@ -130,6 +136,7 @@ export function compileHcm(hcm: HttpConnectionManager, owner: string, deps: HcmD
   return {
     statPrefix,
     rdsName,
+    limits,
     handle(req, res, info, authority, path) {
       rqTotal.value++;
       rqActive.value++;
@@ -145,7 +152,11 @@ export function compileHcm(hcm: HttpConnectionManager, owner: string, deps: HcmD
           xff === undefined ? peer : `${Array.isArray(xff) ? xff.join(', ') : xff}, ${peer}`;
       }
       const stream = newStream(req, res, authority, path, headers, info, filters);
+      stream.streamIdleTimeoutMs = streamIdleTimeoutMs;
+      const requestTimer =
+        requestTimeoutMs > 0 ? setTimeout(requestTimedOut, requestTimeoutMs, stream) : undefined;
       res.on('close', () => {
+        if (requestTimer !== undefined) clearTimeout(requestTimer);
         const complete = responseComplete(res);
         if (!complete) {
           stream.clientClosed = true;
@@ -162,6 +173,7 @@ export function compileHcm(hcm: HttpConnectionManager, owner: string, deps: HcmD
           responseCode: stream.responseCode,
           responseFlags: formatFlags(stream.flags),
           durationMs,
+          grpcStatus: grpcStatusOf(stream),
         });
         deps.accessLog?.(accessLogEntry(stream, durationMs));
         for (const write of accessLogs) write({ stream, durationMs });
@@ -195,6 +207,17 @@ export function compileHcm(hcm: HttpConnectionManager, owner: string, deps: HcmD
       runFilters(stream, filters, 0);
     },
   };
+}
+
+/**
+ * The HCM's request_timeout fired: unless the request was received whole or the response started, a 408 local
+ * reply (details request_overall_timeout) and the upstream try cancelled, as Envoy does.
+ */
+function requestTimedOut(stream: HttpStream): void {
+  const received = (stream.req as { complete?: boolean }).complete === true;
+  if (stream.finished || stream.res.headersSent || received) return;
+  stream.tryInFlight?.abort();
+  stream.respond(408, 'request timeout', 'request_overall_timeout');
 }
 
 /** Whether the whole response was written (http2's compatibility response has writableEnded only). */
@@ -269,6 +292,7 @@ function newStream(
     bytesReceived: 0,
     bytesSent: 0,
     finished: false,
+    streamIdleTimeoutMs: undefined,
     clientClosed: false,
     tryInFlight: undefined,
     decorateResponseHeaders(h) {

@@ -1,8 +1,11 @@
 // The listeners from LDS (state of the world: each response is the whole set). An update is compiled whole
 // first; then new listeners are bound, listeners whose address and port did not change keep their server and
 // switch to the new config for new requests (requests in flight finish on the old one), and removed listeners
-// stop accepting and close idle connections. In dev mode every address binds 127.0.0.1 (options.bindAddress) and
-// ports go through the port table (LDS port -> local port; 0 = any free port).
+// drain (drain.ts: stop accepting, `connection: close` on the responses in flight, closed when idle, the rest
+// closed when the drain time is up). In dev mode every address binds 127.0.0.1 (options.bindAddress) and
+// ports go through the port table (LDS port -> local port; 0 = any free port). An in-place update whose connection
+// managers name a route configuration not received yet warms, as Envoy warms listeners: the current config keeps
+// serving (its routes stay subscribed) until RDS has every name the update needs (routesChanged()).
 import type { Socket } from 'node:net';
 import type { Listener } from '@minimesh/model/xds';
 import type { ClusterManager } from '../cluster/cluster-manager.js';
@@ -11,15 +14,19 @@ import type { DownstreamRequest, DownstreamResponse } from '../http/http-stream.
 import type { StatsStore } from '../stats/stats-store.js';
 import { type CompiledListener, compileListener } from './compile-listener.js';
 import { chainFor, dispatch, plainIp } from './dispatch.js';
+import { DEFAULT_DRAIN_TIME_MS, drain } from './drain.js';
 import type { HcmDeps } from './http-connection-manager.js';
 import { type AutoServer, createAutoServer } from './protocol-sniff.js';
 import { proxyTcp } from './tcp-proxy.js';
+import { inspectTls } from './tls-inspector.js';
 
 export interface ListenerBinding {
   /** Address to bind every listener to (default 127.0.0.1). */
   readonly bindAddress?: string;
   /** LDS port -> local port (0: a free port). Ports not in it bind as given. */
   readonly portMap?: Readonly<Record<number, number>>;
+  /** How long a removed listener drains before its connections are closed, ms (default 5 s, drain.ts). */
+  readonly drainTimeMs?: number;
 }
 
 interface Active {
@@ -29,10 +36,23 @@ interface Active {
   boundPort: number | undefined;
   versionInfo: string;
   lastUpdated: Date;
+  /** An update waiting for its route configurations (Envoy's warming listener); `compiled` serves meanwhile. */
+  warming: { compiled: CompiledListener; versionInfo: string; lastUpdated: Date } | undefined;
+}
+
+/** The same listener config (an update that changes nothing). */
+function sameListener(a: CompiledListener, b: CompiledListener): boolean {
+  return JSON.stringify(a.listener) === JSON.stringify(b.listener);
 }
 
 export class ListenerManager {
   readonly #active = new Map<string, Active>();
+  /** Servers of removed listeners still draining. */
+  readonly #draining = new Set<AutoServer>();
+  /** Their drains, resolved once each is over. */
+  readonly #drainingDone = new Set<Promise<unknown>>();
+  /** drainAll was called (Envoy's server state DRAINING: /ready answers 503). */
+  drainingAll = false;
   versionInfo = '';
 
   constructor(
@@ -58,9 +78,50 @@ export class ListenerManager {
     return this.#active.get(name)?.boundPort;
   }
 
-  /** RDS names every listener needs, sorted (the RDS subscription). */
+  /** RDS names every listener needs, serving or warming, sorted (the RDS subscription). */
   rdsNames(): string[] {
-    return [...new Set([...this.#active.values()].flatMap((a) => a.compiled.rdsNames))].sort();
+    const names = [...this.#active.values()].flatMap((a) => [
+      ...a.compiled.rdsNames,
+      ...(a.warming?.compiled.rdsNames ?? []),
+    ]);
+    return [...new Set(names)].sort();
+  }
+
+  /** Listeners warming now (Envoy's listener_manager.total_listeners_warming). */
+  get warming(): number {
+    let n = 0;
+    for (const a of this.#active.values()) if (a.warming !== undefined) n++;
+    return n;
+  }
+
+  /**
+   * Route configurations arrived: warming updates whose routes are all there now take over. True when one did
+   * (routes only the replaced configs used may then be dropped).
+   */
+  routesChanged(): boolean {
+    let promoted = false;
+    for (const a of this.#active.values()) {
+      const w = a.warming;
+      if (w === undefined || !this.#routesReady(w.compiled)) continue;
+      a.compiled = w.compiled;
+      a.versionInfo = w.versionInfo;
+      a.lastUpdated = w.lastUpdated;
+      a.warming = undefined;
+      promoted = true;
+    }
+    this.#warmingGauge();
+    return promoted;
+  }
+
+  #routesReady(c: CompiledListener): boolean {
+    return c.rdsNames.every((n) => this.deps.routes(n) !== undefined);
+  }
+
+  #warmingGauge(): void {
+    this.stats.gauge(
+      'listener_manager.total_listeners_warming',
+      'envoy_listener_manager_total_listeners_warming',
+    ).value = this.warming;
   }
 
   /** Listeners for a forward-proxied destination port, bound or virtual. */
@@ -95,8 +156,10 @@ export class ListenerManager {
           boundPort: undefined,
           versionInfo,
           lastUpdated: now,
+          warming: undefined,
         };
-        if (c.bindToPort) await this.#bind(a);
+        // Once every listener drains (shutdown), nothing new is bound.
+        if (c.bindToPort && !this.drainingAll) await this.#bind(a);
         fresh.push(a);
       }
     } catch (err) {
@@ -110,9 +173,8 @@ export class ListenerManager {
     const keep = new Set(compiled.map((c) => c.name));
     for (const [name, old] of this.#active) {
       if (!keep.has(name) || freshByName.has(name)) {
-        // Stop accepting; connections in use finish their requests (Envoy drains), idle ones close now.
-        old.server?.server.close();
-        old.server?.closeIdle();
+        // Drains (drain.ts): no new connections; requests in flight finish, answered with `connection: close`.
+        if (old.server !== undefined) void this.#drain(old.server, this.binding.drainTimeMs);
         this.#active.delete(name);
       }
     }
@@ -121,18 +183,62 @@ export class ListenerManager {
       if (a !== undefined) this.#active.set(c.name, a);
       else {
         const old = this.#active.get(c.name);
-        if (old !== undefined && JSON.stringify(old.compiled.listener) !== JSON.stringify(c.listener)) {
+        if (old === undefined) continue;
+        if (sameListener(old.compiled, c)) old.warming = undefined;
+        else if (old.warming !== undefined && sameListener(old.warming.compiled, c)) continue;
+        else if (this.#routesReady(c)) {
           old.compiled = c;
           old.versionInfo = versionInfo;
           old.lastUpdated = now;
-        }
+          old.warming = undefined;
+        } else old.warming = { compiled: c, versionInfo, lastUpdated: now };
       }
     }
+    this.#warmingGauge();
     this.versionInfo = versionInfo;
+  }
+
+  /** Listeners draining now (Envoy's listener_manager.total_listeners_draining). */
+  get draining(): number {
+    return this.#draining.size;
+  }
+
+  /**
+   * Drains every listener (shutdown; `inboundOnly`: those with traffic_direction INBOUND, as Envoy's
+   * /drain_listeners?inboundonly): none accepts any more, and this resolves once their connections are closed, by
+   * themselves or when `drainTimeMs` is up. The listeners stay in the config (the admin API still shows them).
+   */
+  async drainAll(drainTimeMs = this.binding.drainTimeMs, inboundOnly = false): Promise<void> {
+    this.drainingAll = true;
+    const servers: AutoServer[] = [];
+    for (const a of this.#active.values()) {
+      if (a.server === undefined) continue;
+      if (inboundOnly && String(a.compiled.listener.traffic_direction ?? '') !== 'INBOUND') continue;
+      servers.push(a.server);
+      a.server = undefined;
+    }
+    await Promise.all([...servers.map((s) => this.#drain(s, drainTimeMs)), ...this.#drainingDone]);
+  }
+
+  #drain(server: AutoServer, drainTimeMs = DEFAULT_DRAIN_TIME_MS): Promise<unknown> {
+    this.#draining.add(server);
+    const gauge = this.stats.gauge(
+      'listener_manager.total_listeners_draining',
+      'envoy_listener_manager_total_listeners_draining',
+    );
+    gauge.value = this.#draining.size;
+    const done = drain(server, drainTimeMs).then(() => {
+      this.#draining.delete(server);
+      this.#drainingDone.delete(done);
+      gauge.value = this.#draining.size;
+    });
+    this.#drainingDone.add(done);
+    return done;
   }
 
   async close(): Promise<void> {
     const servers = [...this.#active.values()].flatMap((a) => (a.server === undefined ? [] : [a.server]));
+    servers.push(...this.#draining);
     this.#active.clear();
     await Promise.all(
       servers.map(
@@ -169,13 +275,39 @@ export class ListenerManager {
         );
       },
       (socket) => {
-        // The filter chain is chosen at accept time, as Envoy does; a TCP proxy chain takes the connection.
+        // The filter chain is chosen at accept time, as Envoy does; a TCP proxy chain takes the connection. With a
+        // tls_inspector, once the first bytes are read (SNI, ALPN, "tls" or raw_buffer).
         const l = current();
+        if (l.tlsInspector?.enabledFor(l.port) === true) {
+          inspectTls(socket, l.tlsInspector, this.stats, `${l.address}_${l.port}`, (facts) => {
+            const now = current();
+            const ip = dstIp(now, socket);
+            const chain = chainFor(now, socket, now.port, ip);
+            if (chain?.tcp !== undefined) {
+              proxyTcp(socket, chain.tcp, this.clusters, this.stats, { host: ip, port: now.port });
+            } else if (chain?.hcm !== undefined && facts.transportProtocol === 'raw_buffer') {
+              auto.accept(socket);
+            } else {
+              // No chain, or one that terminates TLS (not done here): closed, as for no matching chain.
+              this.stats.inc(
+                `listener.${now.address}_${now.port}.no_filter_chain_match`,
+                'envoy_listener_no_filter_chain_match',
+                { envoy_listener_address: `${now.address}_${now.port}` },
+              );
+              socket.destroy();
+            }
+          });
+          return true;
+        }
         const ip = dstIp(l, socket);
         const chain = chainFor(l, socket, l.port, ip);
         if (chain?.tcp === undefined) return false;
         proxyTcp(socket, chain.tcp, this.clusters, this.stats, { host: ip, port: l.port });
         return true;
+      },
+      (socket) => {
+        const l = current();
+        return chainFor(l, socket, l.port, dstIp(l, socket))?.hcm?.limits;
       },
     );
     const server = auto.server;

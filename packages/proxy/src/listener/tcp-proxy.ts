@@ -73,7 +73,7 @@ export function proxyTcp(
       ? undefined
       : cluster.kind === 'ORIGINAL_DST'
         ? clusters.originalDestination(original.host, original.port)
-        : cluster.lb.pick(cluster.hosts, {});
+        : cluster.lb.pick(cluster.hosts, cluster.health.pickOptions);
   if (cluster === undefined || host === undefined) {
     stats.inc(`tcp.${t.statPrefix}.upstream_flush_total`, 'envoy_tcp_upstream_flush_total', {
       envoy_tcp_prefix: t.statPrefix,
@@ -87,6 +87,8 @@ export function proxyTcp(
   let connected = false;
   upstream.once('connect', () => {
     connected = true;
+    // The connection is the whole exchange: outlier detection sees a success (LocalOriginConnectSuccessFinal).
+    cluster.health.outlier?.putLocalOrigin(host, 'connect-success-final');
     upstream.setTimeout(t.idleTimeoutMs);
     downstream.setTimeout(t.idleTimeoutMs);
     upstream.pipe(downstream);
@@ -102,6 +104,7 @@ export function proxyTcp(
   upstream.on('error', () => {
     if (connected) return downstream.destroy();
     host.stats.cxConnectFail++;
+    cluster.health.outlier?.putLocalOrigin(host, 'connect-failed');
     clusterStat(stats, name, 'upstream_cx_connect_fail').value++;
     downstream.destroy();
   });

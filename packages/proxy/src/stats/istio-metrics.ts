@@ -2,7 +2,8 @@
 // istio_request_duration_milliseconds (histogram with Istio's default buckets, ms), labelled by reporter, source and
 // destination workload and service, response code and flags. The reporter is "source" for outbound clusters
 // ("outbound|port|subset|host") and "destination" for inbound ones ("inbound|port||"); the peer's workload is
-// "unknown" (no metadata exchange yet). Series print sorted by their label text.
+// "unknown" (no metadata exchange yet). gRPC requests are request_protocol "grpc" with grpc_response_status their
+// gRPC status number (grpc-status.ts), other requests "http" and "". Series print sorted by their label text.
 import { formatLabels, type Labels } from './stats-store.js';
 
 /** Istio's default duration buckets, ms. */
@@ -25,6 +26,8 @@ export interface RequestFacts {
   readonly responseCode: number;
   readonly responseFlags: string;
   readonly durationMs: number;
+  /** The gRPC status of a gRPC request (its request_protocol is then "grpc"); undefined for other requests. */
+  readonly grpcStatus?: number | undefined;
 }
 
 interface Series {
@@ -71,10 +74,13 @@ export class IstioMetrics {
       byFlags = new Map();
       byCode.set(facts.responseCode, byFlags);
     }
-    let s = byFlags.get(facts.responseFlags);
+    // gRPC requests add their status to the key (other requests build no string here).
+    const key =
+      facts.grpcStatus === undefined ? facts.responseFlags : `${facts.responseFlags}\0${facts.grpcStatus}`;
+    let s = byFlags.get(key);
     if (s === undefined) {
       s = this.#seriesFor(facts);
-      byFlags.set(facts.responseFlags, s);
+      byFlags.set(key, s);
     }
     s.count++;
     s.sumMs += facts.durationMs;
@@ -106,9 +112,9 @@ export class IstioMetrics {
       destination_service_name: svc.inbound ? UNKNOWN : svc.name,
       destination_service_namespace: svc.inbound ? UNKNOWN : svc.namespace,
       destination_cluster: dst.cluster,
-      request_protocol: 'http',
+      request_protocol: facts.grpcStatus === undefined ? 'http' : 'grpc',
       response_code: String(facts.responseCode),
-      grpc_response_status: '',
+      grpc_response_status: facts.grpcStatus === undefined ? '' : String(facts.grpcStatus),
       response_flags: facts.responseFlags,
       connection_security_policy: svc.inbound ? 'none' : UNKNOWN,
     };

@@ -46,7 +46,9 @@ function config(extraClusters: Cluster[] = [], extraEndpoints: ClusterLoadAssign
       edsCluster('lr', { lb_policy: 'LEAST_REQUEST' }),
       edsCluster('random', { lb_policy: 'RANDOM' }),
       edsCluster('weighted'),
-      edsCluster('health'),
+      // One healthy host of three is under Envoy's default 50 % panic threshold (1/3 x 1.4 = 47 %), where Envoy
+      // balances over every host: panic mode is off here so that the health status alone is seen.
+      edsCluster('health', { common_lb_config: { healthy_panic_threshold: { value: 0 } } }),
       edsCluster('prio'),
       edsCluster('svc', { eds_cluster_config: { eds_config: { ads: {} }, service_name: 'svc-endpoints' } }),
       staticCluster('dns', [u0], {

@@ -11,7 +11,7 @@ export class LeastRequest implements LoadBalancer {
   ) {}
 
   pick(hosts: readonly Host[], context: PickContext): Host | undefined {
-    const pool = candidates(hosts, context.exclude);
+    const pool = candidates(hosts, context.exclude, context.panicThreshold);
     if (pool.length === 0) return undefined;
     let best: Host | undefined;
     for (let i = 0; i < this.choiceCount; i++) {

@@ -7,6 +7,8 @@ import type { Host } from '../host.js';
 export interface PickContext {
   readonly exclude?: ReadonlySet<Host>;
   readonly hash?: bigint;
+  /** common_lb_config.healthy_panic_threshold, percent (default 50; 0 disables panic mode). */
+  readonly panicThreshold?: number;
 }
 
 export interface LoadBalancer {
@@ -14,20 +16,68 @@ export interface LoadBalancer {
   pick(hosts: readonly Host[], context: PickContext): Host | undefined;
 }
 
-/** The hosts a policy chooses from: the healthy hosts of the lowest priority number that has healthy hosts. */
-export function candidates(hosts: readonly Host[], exclude?: ReadonlySet<Host>): readonly Host[] {
+/** Envoy's default healthy_panic_threshold, percent (cluster.proto CommonLbConfig). */
+export const DEFAULT_PANIC_THRESHOLD = 50;
+
+/** Envoy's default overprovisioning factor (1.4, as 140 percent): a priority at 5/7 of its hosts is fully healthy. */
+const OVERPROVISIONING = 140;
+
+/**
+ * The hosts a policy chooses from: the healthy hosts (Host.healthy: no EDS, outlier or active health check flag)
+ * of the lowest priority number that has healthy hosts. Panic mode (Envoy's panic threshold): when the cluster's
+ * normalized health (per priority min(100, 1.4 x healthy / total percent), summed over priorities, at most 100) is
+ * below `panicThreshold`, health is disregarded and every host of that priority (the lowest one when none is
+ * healthy) is a candidate.
+ */
+export function candidates(
+  hosts: readonly Host[],
+  exclude?: ReadonlySet<Host>,
+  panicThreshold = DEFAULT_PANIC_THRESHOLD,
+): readonly Host[] {
   let best = Number.POSITIVE_INFINITY;
   // The common case, every host healthy at one priority, allocates nothing.
   let uniform = true;
+  let healthyCount = 0;
+  const first = hosts[0]?.spec.priority;
+  let onePriority = true;
   for (const h of hosts) {
-    if (!h.spec.healthy) uniform = false;
-    else if (h.spec.priority < best) {
-      if (best !== Number.POSITIVE_INFINITY) uniform = false;
-      best = h.spec.priority;
-    } else if (h.spec.priority !== best) uniform = false;
+    if (h.spec.priority !== first) onePriority = false;
+    if (!h.healthy) uniform = false;
+    else {
+      healthyCount++;
+      if (h.spec.priority < best) {
+        if (best !== Number.POSITIVE_INFINITY) uniform = false;
+        best = h.spec.priority;
+      } else if (h.spec.priority !== best) uniform = false;
+    }
   }
-  const pool = uniform ? hosts : hosts.filter((h) => h.spec.healthy && h.spec.priority === best);
+  let pool = uniform ? hosts : hosts.filter((h) => h.healthy && h.spec.priority === best);
+  // One priority (the usual case) needs no per-priority tally for the cluster's health.
+  const health =
+    healthyCount === hosts.length
+      ? 100
+      : onePriority
+        ? Math.min(100, (OVERPROVISIONING * healthyCount) / hosts.length)
+        : normalizedHealth(hosts);
+  if (panicThreshold > 0 && health < panicThreshold) {
+    if (best === Number.POSITIVE_INFINITY) for (const h of hosts) best = Math.min(best, h.spec.priority);
+    pool = hosts.filter((h) => h.spec.priority === best);
+  }
   if (exclude === undefined || exclude.size === 0) return pool;
   const rest = pool.filter((h) => !exclude.has(h));
   return rest.length === 0 ? pool : rest;
+}
+
+/** The cluster's health in percent, Envoy's way: per priority min(100, 1.4 x healthy share), summed, capped at 100. */
+function normalizedHealth(hosts: readonly Host[]): number {
+  const total = new Map<number, number>();
+  const healthy = new Map<number, number>();
+  for (const h of hosts) {
+    const p = h.spec.priority;
+    total.set(p, (total.get(p) ?? 0) + 1);
+    if (h.healthy) healthy.set(p, (healthy.get(p) ?? 0) + 1);
+  }
+  let sum = 0;
+  for (const [p, n] of total) sum += Math.min(100, (OVERPROVISIONING * (healthy.get(p) ?? 0)) / n);
+  return Math.min(100, sum);
 }

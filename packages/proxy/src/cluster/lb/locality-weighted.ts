@@ -22,7 +22,7 @@ export class LocalityWeighted implements LoadBalancer {
   }
 
   pick(hosts: readonly Host[], context: PickContext): Host | undefined {
-    const pool = candidates(hosts, context.exclude);
+    const pool = candidates(hosts, context.exclude, context.panicThreshold);
     if (pool.length === 0) return undefined;
     const priority = pool[0]?.spec.priority ?? 0;
     const all = new Map<string, number>();

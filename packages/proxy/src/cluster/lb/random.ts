@@ -7,7 +7,7 @@ export class RandomLb implements LoadBalancer {
   constructor(private readonly random: () => number = Math.random) {}
 
   pick(hosts: readonly Host[], context: PickContext): Host | undefined {
-    const pool = candidates(hosts, context.exclude);
+    const pool = candidates(hosts, context.exclude, context.panicThreshold);
     if (pool.length === 0) return undefined;
     let total = 0;
     for (const h of pool) total += h.spec.weight;

@@ -50,7 +50,7 @@ export class RingHash implements LoadBalancer {
   constructor(private readonly minimumSize = 1024) {}
 
   pick(hosts: readonly Host[], context: PickContext): Host | undefined {
-    const pool = candidates(hosts);
+    const pool = candidates(hosts, undefined, context.panicThreshold);
     if (pool.length === 0) return undefined;
     const keys = pool.map((h) => `${h.key}*${h.spec.weight}`).join(',');
     if (this.#ring === undefined || this.#builtFor !== hosts || this.#builtKeys !== keys) {

@@ -10,7 +10,7 @@ export class RoundRobin implements LoadBalancer {
   readonly #credit = new WeakMap<Host, number>();
 
   pick(hosts: readonly Host[], context: PickContext): Host | undefined {
-    const pool = candidates(hosts, context.exclude);
+    const pool = candidates(hosts, context.exclude, context.panicThreshold);
     if (pool.length === 0) return undefined;
     const first = pool[0] as Host;
     if (pool.every((h) => h.spec.weight === first.spec.weight)) {
