@@ -5,7 +5,7 @@
 // changes (a new cluster runtime over the same hosts), routes are replaced, and the inbound listeners are
 // re-sent with a change. Every request must be answered 200 by an upstream. Bounded: 8 clients, about 300
 // requests/s, SOAK_SECONDS (default 10) of churn. The counts are printed and written to bench-results/soak.json.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import type { Cluster, ClusterLoadAssignment, Listener, RouteConfiguration } from '@minimesh/model';
 import { SnapshotCache, XdsServer } from '@minimesh/xds-server';
@@ -295,6 +295,7 @@ describe('config churn under load', () => {
         // No file yet (or not ours): start over.
       }
       runs[`${SOAK_SECONDS}s`] = result;
+      mkdirSync(new URL('.', file), { recursive: true }); // bench-results/ is not in git: a clean clone has none
       writeFileSync(file, `${JSON.stringify(runs, null, 2)}\n`);
 
       expect(failures.slice(0, 10)).toEqual([]);
