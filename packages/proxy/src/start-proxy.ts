@@ -185,20 +185,22 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     async drain(drainTimeMs = options.drainTimeMs ?? DEFAULT_DRAIN_TIME_MS) {
       logger.info({ drainTimeMs }, 'draining listeners');
       const fwd = forward;
-      // The forward proxy's connections are not told to close; it stops accepting and they get the drain time.
+      // The forward proxy and the dev-mode inbound ports drain as listeners do: `connection: close` on responses
+      // in flight, idle connections closed after the HCM's drain_timeout, the rest when the drain time is up.
       const forwardDrained =
         fwd === undefined
           ? undefined
           : drain(
               {
                 server: fwd,
-                closeIdle: () => undefined,
+                closeIdle: (graceMs) => fwd.closeIdle(graceMs),
                 closeAll: () => fwd.closeAllConnections(),
-                whenEmpty: () => new Promise<void>((r) => fwd.once('close', () => r())),
+                whenEmpty: () => fwd.whenEmpty(),
               },
               drainTimeMs,
             );
-      await Promise.all([listeners.drainAll(drainTimeMs), forwardDrained]);
+      const inboundDrained = inbound.map((s) => s.drain(drainTimeMs));
+      await Promise.all([listeners.drainAll(drainTimeMs), forwardDrained, ...inboundDrained]);
       logger.info('listeners drained');
     },
     async close() {

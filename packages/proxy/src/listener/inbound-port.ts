@@ -10,6 +10,7 @@ import type { DownstreamRequest, DownstreamResponse } from '../http/http-stream.
 import type { StatsStore } from '../stats/stats-store.js';
 import type { CompiledListener } from './compile-listener.js';
 import { chainFor, dispatch } from './dispatch.js';
+import { type DrainOutcome, drain } from './drain.js';
 import type { ListenerManager } from './listener-manager.js';
 import { type AutoServer, createAutoServer } from './protocol-sniff.js';
 import { proxyTcp } from './tcp-proxy.js';
@@ -28,6 +29,8 @@ export interface InboundPortServer {
   readonly destinationPort: number;
   /** The local port bound on the bind address. */
   readonly port: number;
+  /** Drains as a listener drains (src/listener/drain.ts): stops accepting, `connection: close`, then closes. */
+  drain(drainTimeMs: number): Promise<DrainOutcome>;
   close(): Promise<void>;
 }
 
@@ -88,6 +91,16 @@ export async function startInboundPort(
   return {
     destinationPort,
     port,
+    drain: (drainTimeMs) =>
+      drain(
+        {
+          server,
+          closeIdle: (graceMs) => auto.closeIdle(graceMs),
+          closeAll: () => auto.closeAll(),
+          whenEmpty: () => auto.whenEmpty(),
+        },
+        drainTimeMs,
+      ),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

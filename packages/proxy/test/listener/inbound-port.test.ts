@@ -12,6 +12,7 @@ import { InvalidOptionError, parseCli, type RunningProxy, startProxy } from '../
 import { send, waitFor } from '../helpers/harness.js';
 import { hcm, NODE_ID, routeConfig, routeTo, staticCluster, vhost } from '../helpers/resources.js';
 import { startUpstream, type Upstream } from '../helpers/upstream.js';
+import { RawClient } from '../http1/raw.js';
 
 let cache: SnapshotCache;
 let server: XdsServer;
@@ -238,3 +239,43 @@ describe('--inbound-port', () => {
     ).rejects.toMatchObject({ code: 'PROXY_BIND_FAILED' });
   });
 });
+
+// Last in the file: it drains the shared proxy.
+describe('inbound ports on proxy.drain()', () => {
+  it('drain as listeners do: the idle keep-alive connection is answered once more with connection: close, new ones refused', async () => {
+    const port = proxy.inboundPort(9080) ?? 0;
+    const c = await RawClient.connect(port);
+    try {
+      c.write('GET /before HTTP/1.1\r\nhost: reviews:9080\r\n\r\n');
+      const before = await c.response();
+      expect([before.status, before.headers.connection]).toEqual([200, undefined]);
+      const draining = proxy.drain(3_000);
+      expect(await refusedSoon(port)).toBe(true);
+      c.write('GET /after HTTP/1.1\r\nhost: reviews:9080\r\n\r\n');
+      const after = await c.response();
+      expect([after.status, after.headers.connection]).toEqual([200, 'close']);
+      await c.closed();
+      await draining;
+    } finally {
+      c.destroy();
+    }
+  });
+});
+
+/** True once a connect to 127.0.0.1:port is refused (bounded: 5 s). */
+async function refusedSoon(port: number): Promise<boolean> {
+  const until = Date.now() + 5_000;
+  while (Date.now() < until) {
+    const refused = await new Promise<boolean>((resolve) => {
+      const s = connect(port, '127.0.0.1');
+      s.once('connect', () => {
+        s.destroy();
+        resolve(false);
+      });
+      s.once('error', () => resolve(true));
+    });
+    if (refused) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}

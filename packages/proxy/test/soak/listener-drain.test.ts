@@ -139,6 +139,36 @@ describe('proxy.drain()', () => {
     expect(drained).toBe(true);
   });
 
+  it('drains the forward proxy as a listener: connection: close on the response in flight, then refused', async () => {
+    up = await startUpstream('u1');
+    h = await startHarness(config(up.port, 1));
+    const port = h.proxy.forwardProxyPort ?? 0;
+    const busy = await client(port);
+    busy.write(
+      'GET http://backend:9080/fwd-slow HTTP/1.1\r\nhost: backend:9080\r\nx-test-delay: 400\r\n\r\n',
+    );
+    const idle = await client(port);
+    idle.write('GET http://backend:9080/fwd-idle HTTP/1.1\r\nhost: backend:9080\r\n\r\n');
+    const first = await idle.response();
+    expect([first.status, first.headers.connection]).toEqual([200, undefined]);
+    await waitFor(
+      () => up?.seen.some((e) => e.url === '/fwd-slow') === true,
+      5_000,
+      'the slow request upstream',
+    );
+    const draining = h.proxy.drain(3_000);
+    expect(await refused(port)).toBe(true);
+    // The idle keep-alive connection still gets its next request answered, told to close.
+    idle.write('GET http://backend:9080/fwd-last HTTP/1.1\r\nhost: backend:9080\r\n\r\n');
+    const last = await idle.response();
+    expect([last.status, last.headers.connection]).toEqual([200, 'close']);
+    const slow = await busy.response();
+    expect([slow.status, slow.headers.connection]).toEqual([200, 'close']);
+    await busy.closed();
+    await idle.closed();
+    await draining;
+  });
+
   it('sends HTTP/2 clients a GOAWAY and lets their stream in flight finish', async () => {
     up = await startUpstream('u1');
     h = await startHarness(config(up.port, 1));
