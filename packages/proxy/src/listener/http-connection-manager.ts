@@ -167,6 +167,7 @@ export function compileHcm(hcm: HttpConnectionManager, owner: string, deps: HcmD
         if (!complete && !stream.flags.has('UT') && !stream.flags.has('UC')) stream.flags.add('DC');
         countDownstreamCode(deps.stats, statPrefix, stream.responseCode, httpMemo);
         if (stream.flags.has('NR')) httpStat(deps.stats, statPrefix, 'no_route').value++;
+        for (const f of filters) f.complete?.(stream);
         const durationMs = performance.now() - stream.startMono;
         deps.istio?.record({
           cluster: stream.upstreamCluster ?? stream.clusterName,

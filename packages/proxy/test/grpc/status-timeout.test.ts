@@ -25,7 +25,8 @@ function inline(name: string, rc: RouteConfiguration, port: number) {
   return httpListener(
     name,
     port,
-    hcm({ inline: rc }, [ROUTER], {
+    // istiod's sidecar filters include grpc_stats (emit_filter_state, stats_for_all_methods false).
+    hcm({ inline: rc }, [GRPC_STATS, ROUTER], {
       access_log: [
         {
           name: 'envoy.access_loggers.file',
@@ -38,6 +39,14 @@ function inline(name: string, rc: RouteConfiguration, port: number) {
     }),
   );
 }
+
+const GRPC_STATS = {
+  name: 'envoy.filters.http.grpc_stats',
+  typed_config: anyOf(TypeUrl.GRPC_STATS, {
+    emit_filter_state: true,
+    stats_for_all_methods: { value: false },
+  }),
+};
 
 const oneRoute = (name: string, cluster: string, action: object) =>
   routeConfig(name, [vhost(name, ['*'], [routeTo(cluster, '/', { name: 'default' }, action)])]);
@@ -129,6 +138,17 @@ describe('gRPC status in logs and metrics', () => {
       (l) => l.includes('response_code="200"') && l.includes('request_protocol="http"'),
     );
     expect(plain).toContain('grpc_response_status=""');
+  });
+
+  it('counts calls by gRPC status read from the trailers (grpc_stats: success, failure and per code)', async () => {
+    const stat = (s: string) => h.proxy.stats.value(`cluster.${OUTBOUND_CLUSTER}.grpc.${s}`);
+    const before = { ok: stat('0'), notFound: stat('5'), success: stat('success'), failure: stat('failure') };
+    expect(await unary(client, 'ok')).toEqual({ reply: 'hello ok' });
+    expect((await unary(client, 'missing')).code).toBe(status.NOT_FOUND);
+    await waitFor(() => stat('failure') === before.failure + 1, 3_000, 'the failed call counted');
+    expect([stat('0') - before.ok, stat('5') - before.notFound, stat('success') - before.success]).toEqual([
+      1, 1, 1,
+    ]);
   });
 
   it('answers a local reply in gRPC form: no healthy upstream is UNAVAILABLE, HTTP 200, flag UH', async () => {

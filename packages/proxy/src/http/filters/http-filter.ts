@@ -13,6 +13,8 @@ export interface HttpFilter {
   decode(stream: HttpStream): FilterStatus | Promise<FilterStatus>;
   /** Adds response headers before the response starts (CORS). */
   encodeHeaders?(stream: HttpStream, headers: Record<string, string | string[] | undefined>): void;
+  /** Called once when the stream is over (response complete or reset), before the access logs (grpc_stats). */
+  complete?(stream: HttpStream): void;
 }
 
 export interface HttpFilterPlugin {
