@@ -11,6 +11,7 @@ import { ConfigRejectedError } from '../errors.js';
 import { type AccessLogSink, accessLogEntry, formatFlags } from '../http/access-log.js';
 import type { HttpFilter } from '../http/filters/http-filter.js';
 import type { FilterRegistry } from '../http/filters/registry.js';
+import { localReply } from '../http/grpc-local-reply.js';
 import { grpcStatusOf } from '../http/grpc-status.js';
 import { applyHeaderMutation, type HeaderMap } from '../http/header-mutation.js';
 import type { DownstreamRequest, DownstreamResponse, HttpStream } from '../http/http-stream.js';
@@ -182,7 +183,7 @@ export function compileHcm(hcm: HttpConnectionManager, owner: string, deps: HcmD
       const table = inline ?? deps.routes(rdsName ?? '');
       if (table === undefined) {
         stream.flags.add('NR');
-        stream.respond(LocalReply.noRoute.status, '', LocalReply.noRoute.details);
+        localReply(stream, LocalReply.noRoute.status, '', LocalReply.noRoute.details);
         return;
       }
       stream.routeConfig = table.config;
@@ -200,7 +201,7 @@ export function compileHcm(hcm: HttpConnectionManager, owner: string, deps: HcmD
       const entry = m.matched === undefined ? undefined : table.entry(m.matched);
       if (entry === undefined) {
         stream.flags.add('NR');
-        stream.respond(LocalReply.noRoute.status, '', LocalReply.noRoute.details);
+        localReply(stream, LocalReply.noRoute.status, '', LocalReply.noRoute.details);
         return;
       }
       stream.route = entry;

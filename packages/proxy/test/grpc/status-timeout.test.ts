@@ -21,12 +21,12 @@ let server: GrpcServer;
 let client: Client;
 let dir: string;
 
-function inline(name: string, rc: RouteConfiguration, port: number) {
+function inline(name: string, rc: RouteConfiguration, port: number, before: object[] = []) {
   return httpListener(
     name,
     port,
     // istiod's sidecar filters include grpc_stats (emit_filter_state, stats_for_all_methods false).
-    hcm({ inline: rc }, [GRPC_STATS, ROUTER], {
+    hcm({ inline: rc }, [...before, GRPC_STATS, ROUTER] as Parameters<typeof hcm>[1], {
       access_log: [
         {
           name: 'envoy.access_loggers.file',
@@ -92,6 +92,21 @@ beforeAll(async () => {
           }),
           9084,
         ),
+        // Istio's `fault.abort.grpcStatus: UNAVAILABLE` for every request.
+        inline('fault', oneRoute('fault', OUTBOUND_CLUSTER, OUTBOUND_ACTION), 9086, [
+          {
+            name: 'envoy.filters.http.fault',
+            typed_config: anyOf(TypeUrl.HTTP_FAULT, {
+              abort: { grpc_status: 14, percentage: { numerator: 100, denominator: 'HUNDRED' } },
+            }),
+          },
+        ]),
+        // No route matches a gRPC path: NR.
+        inline(
+          'no-route',
+          routeConfig('no-route', [vhost('no-route', ['*'], [routeTo(OUTBOUND_CLUSTER, '/elsewhere/')])]),
+          9087,
+        ),
         inline(
           'plain',
           routeConfig('plain', [
@@ -101,7 +116,7 @@ beforeAll(async () => {
         ),
       ],
     },
-    [9080, 9081, 9082, 9083, 9084, 9085],
+    [9080, 9081, 9082, 9083, 9084, 9085, 9086, 9087],
   );
   client = grpcClient(port('out'));
 }, 20_000);
@@ -165,6 +180,32 @@ describe('gRPC status in logs and metrics', () => {
     expect(await lastLine('/test.Echo/Say 200 UH Unavailable UNAVAILABLE 14')).toBe(
       '/test.Echo/Say 200 UH Unavailable UNAVAILABLE 14',
     );
+  });
+});
+
+describe("the connection manager's local replies in gRPC form", () => {
+  it('a fault abort with grpc_status answers that status (HTTP 200, flag FI); a plain request gets HTTP 200', async () => {
+    const calls = server.metadata.length;
+    const c = grpcClient(port('fault'));
+    try {
+      expect(await unary(c, 'x')).toMatchObject({ code: status.UNAVAILABLE, details: 'fault filter abort' });
+    } finally {
+      c.close();
+    }
+    expect(h.logs.at(-1)).toMatchObject({ responseCode: 200, responseFlags: 'FI' });
+    const plain = await send(port('fault'), '/x');
+    expect([plain.status, plain.body]).toEqual([200, 'fault filter abort']);
+    expect(server.metadata.length).toBe(calls); // the call never reached the server
+  });
+
+  it('no route is UNIMPLEMENTED (404 mapped), HTTP 200, flag NR', async () => {
+    const c = grpcClient(port('no-route'));
+    try {
+      expect((await unary(c, 'x')).code).toBe(status.UNIMPLEMENTED);
+    } finally {
+      c.close();
+    }
+    expect(h.logs.at(-1)).toMatchObject({ responseCode: 200, responseFlags: 'NR' });
   });
 });
 

@@ -1,8 +1,11 @@
 // envoy.filters.http.fault: delay and abort faults, each applied with its `percentage` (a FractionalPercent; unset
 // means 0%, as Envoy reads the proto default), or controlled by request headers when header_delay / header_abort
-// is set (x-envoy-fault-delay-request: ms, x-envoy-fault-abort-request: HTTP status). The per-route HTTPFault
-// (typed_per_filter_config) replaces the filter-level one. `headers` matchers, `upstream_cluster` and
-// `max_active_faults` limit where faults apply. Delays get the DI flag, aborts FI with body "fault filter abort".
+// is set (x-envoy-fault-delay-request: ms, x-envoy-fault-abort-request: HTTP status, x-envoy-fault-abort-grpc-request:
+// gRPC status). The per-route HTTPFault (typed_per_filter_config) replaces the filter-level one. `headers` matchers,
+// `upstream_cluster` and `max_active_faults` limit where faults apply. Delays get the DI flag, aborts FI with body
+// "fault filter abort", sent as Envoy's sendLocalReply sends it: in gRPC form for a gRPC request (HTTP 200,
+// grpc-status: abort.grpc_status, else the HTTP status mapped), and HTTP 200 for an abort that only has a
+// grpc_status (Istio's `fault.abort.grpcStatus`) answering a request that is not gRPC.
 import { randomInt } from 'node:crypto';
 import type { FractionalPercent, HTTPFault } from '@minimesh/model/xds';
 import {
@@ -14,6 +17,7 @@ import {
 } from '@minimesh/model/xds';
 import { ConfigRejectedError, errorText } from '../../errors.js';
 import { durationToMs } from '../../util/proto-values.js';
+import { localReply } from '../grpc-local-reply.js';
 import type { HttpStream } from '../http-stream.js';
 import { LocalReply } from '../local-reply.js';
 import type { FilterStatus, HttpFilter, HttpFilterPlugin } from './http-filter.js';
@@ -23,6 +27,8 @@ interface CompiledFault {
   readonly headerDelay: boolean;
   readonly delayPercent: FractionalPercent | undefined;
   readonly abortStatus: number | undefined;
+  /** abort.grpc_status (a gRPC code); with it the HTTP status is 200, as Envoy answers. */
+  readonly abortGrpcStatus: number | undefined;
   readonly headerAbort: boolean;
   readonly abortPercent: FractionalPercent | undefined;
   readonly headers: readonly CompiledHeaderMatcher[];
@@ -36,8 +42,6 @@ function compileFault(cfg: HTTPFault, owner: string): CompiledFault {
     if (abortStatus !== undefined && (abortStatus < 200 || abortStatus >= 600)) {
       throw new Error(`abort.http_status ${abortStatus} is not in [200, 600)`);
     }
-    if (cfg.abort?.grpc_status !== undefined)
-      throw new Error('abort.grpc_status is not supported (HTTP only)');
     if (cfg.response_rate_limit !== undefined && cfg.response_rate_limit !== null) {
       throw new Error('response_rate_limit is not supported');
     }
@@ -45,7 +49,8 @@ function compileFault(cfg: HTTPFault, owner: string): CompiledFault {
       delayMs: durationToMs(cfg.delay?.fixed_delay),
       headerDelay: cfg.delay?.header_delay !== undefined && cfg.delay.header_delay !== null,
       delayPercent: cfg.delay?.percentage ?? undefined,
-      abortStatus,
+      abortStatus: abortStatus ?? (cfg.abort?.grpc_status === undefined ? undefined : 200),
+      abortGrpcStatus: cfg.abort?.grpc_status,
       headerAbort: cfg.abort?.header_abort !== undefined && cfg.abort.header_abort !== null,
       abortPercent: cfg.abort?.percentage ?? undefined,
       headers: (cfg.headers ?? []).map((h, i) => compileHeaderMatcher(h, `headers[${i}]`)),
@@ -90,15 +95,24 @@ class FaultFilter implements HttpFilter {
     }
     if (f.maxActive !== undefined && this.#active >= f.maxActive) return 'continue';
     const delay = f.headerDelay ? headerNumber(stream, 'x-envoy-fault-delay-request') : f.delayMs;
-    const abort = f.headerAbort ? headerNumber(stream, 'x-envoy-fault-abort-request') : f.abortStatus;
+    const grpcAbort = f.headerAbort
+      ? headerNumber(stream, 'x-envoy-fault-abort-grpc-request')
+      : f.abortGrpcStatus;
+    const httpAbort = f.headerAbort ? headerNumber(stream, 'x-envoy-fault-abort-request') : f.abortStatus;
+    const abort = httpAbort ?? (grpcAbort === undefined ? undefined : 200);
     const doDelay = delay !== undefined && delay > 0 && (f.headerDelay || hit(f.delayPercent));
     const doAbort = abort !== undefined && (f.headerAbort || hit(f.abortPercent));
     if (!doDelay && !doAbort) return 'continue';
-    return this.#inject(stream, doDelay ? (delay ?? 0) : 0, doAbort ? abort : undefined);
+    return this.#inject(stream, doDelay ? (delay ?? 0) : 0, doAbort ? abort : undefined, grpcAbort);
   }
 
-  /** Delays `delayMs` (when above 0), then aborts with `abortStatus` (when set). */
-  async #inject(stream: HttpStream, delayMs: number, abortStatus: number | undefined): Promise<FilterStatus> {
+  /** Delays `delayMs` (when above 0), then aborts with `abortStatus` (when set; gRPC requests: `grpcStatus`). */
+  async #inject(
+    stream: HttpStream,
+    delayMs: number,
+    abortStatus: number | undefined,
+    grpcStatus: number | undefined,
+  ): Promise<FilterStatus> {
     this.#active++;
     try {
       if (delayMs > 0) {
@@ -107,7 +121,13 @@ class FaultFilter implements HttpFilter {
       }
       if (abortStatus !== undefined) {
         stream.flags.add('FI');
-        stream.respond(abortStatus, LocalReply.faultAbort.body, LocalReply.faultAbort.details);
+        localReply(
+          stream,
+          abortStatus,
+          LocalReply.faultAbort.body,
+          LocalReply.faultAbort.details,
+          grpcStatus,
+        );
         return 'stop';
       }
       return 'continue';
