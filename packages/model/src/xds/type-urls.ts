@@ -24,6 +24,8 @@ export const TypeUrl = {
   HTTP_RBAC: url('envoy.extensions.filters.http.rbac.v3.RBAC'),
   HTTP_RBAC_PER_ROUTE: url('envoy.extensions.filters.http.rbac.v3.RBACPerRoute'),
   GRPC_STATS: url('envoy.extensions.filters.http.grpc_stats.v3.FilterConfig'),
+  HTTP_BUFFER: url('envoy.extensions.filters.http.buffer.v3.Buffer'),
+  HTTP_BUFFER_PER_ROUTE: url('envoy.extensions.filters.http.buffer.v3.BufferPerRoute'),
   UUID_REQUEST_ID: url('envoy.extensions.request_id.uuid.v3.UuidRequestIdConfig'),
   CARES_DNS_RESOLVER: url('envoy.extensions.network.dns_resolver.cares.v3.CaresDnsResolverConfig'),
 

@@ -50,6 +50,8 @@ import type * as G_HttpGrpcAccessLogConfig from '../generated/types/envoy/extens
 import type * as G_TcpGrpcAccessLogConfig from '../generated/types/envoy/extensions/access_loggers/grpc/v3/TcpGrpcAccessLogConfig.js';
 import type * as G_Cors from '../generated/types/envoy/extensions/filters/http/cors/v3/Cors.js';
 import type * as G_CorsPolicy from '../generated/types/envoy/extensions/filters/http/cors/v3/CorsPolicy.js';
+import type * as G_HttpBuffer from '../generated/types/envoy/extensions/filters/http/buffer/v3/Buffer.js';
+import type * as G_HttpBufferPerRoute from '../generated/types/envoy/extensions/filters/http/buffer/v3/BufferPerRoute.js';
 import type * as G_HTTPFault from '../generated/types/envoy/extensions/filters/http/fault/v3/HTTPFault.js';
 import type * as G_GrpcStatsFilterConfig from '../generated/types/envoy/extensions/filters/http/grpc_stats/v3/FilterConfig.js';
 import type * as G_RBAC from '../generated/types/envoy/extensions/filters/http/rbac/v3/RBAC.js';
@@ -149,6 +151,8 @@ export type TcpGrpcAccessLogConfig = G_TcpGrpcAccessLogConfig.TcpGrpcAccessLogCo
 export type Cors = G_Cors.Cors;
 export type CorsPolicy = G_CorsPolicy.CorsPolicy;
 export type HTTPFault = G_HTTPFault.HTTPFault;
+export type HttpBuffer = G_HttpBuffer.Buffer;
+export type HttpBufferPerRoute = G_HttpBufferPerRoute.BufferPerRoute;
 export type GrpcStatsFilterConfig = G_GrpcStatsFilterConfig.FilterConfig;
 export type RBAC = G_RBAC.RBAC;
 export type RBACPerRoute = G_RBACPerRoute.RBACPerRoute;
@@ -257,6 +261,14 @@ export interface XdsMessages {
   'envoy.extensions.filters.http.fault.v3.HTTPFault': {
     input: G_HTTPFault.HTTPFault;
     output: G_HTTPFault.HTTPFault__Output;
+  };
+  'envoy.extensions.filters.http.buffer.v3.Buffer': {
+    input: G_HttpBuffer.Buffer;
+    output: G_HttpBuffer.Buffer__Output;
+  };
+  'envoy.extensions.filters.http.buffer.v3.BufferPerRoute': {
+    input: G_HttpBufferPerRoute.BufferPerRoute;
+    output: G_HttpBufferPerRoute.BufferPerRoute__Output;
   };
   'envoy.extensions.filters.http.rbac.v3.RBAC': { input: G_RBAC.RBAC; output: G_RBAC.RBAC__Output };
   'envoy.extensions.filters.http.rbac.v3.RBACPerRoute': {

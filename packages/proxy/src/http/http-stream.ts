@@ -104,6 +104,8 @@ export interface HttpStream {
   tryInFlight: TryCancel | undefined;
   /** True once a response was started (by the router or a local reply). */
   finished: boolean;
+  /** The whole request body, when a filter read it (envoy.filters.http.buffer): the router sends it as is. */
+  bufferedBody: Buffer | undefined;
   /** The connection manager's stream_idle_timeout, ms (0: none): the default of routes without idle_timeout. */
   streamIdleTimeoutMs?: number;
   /** Lets the filters add response headers (CORS) before any response starts. */

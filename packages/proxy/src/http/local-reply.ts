@@ -22,4 +22,5 @@ export const LocalReply = {
   timeout: { status: 504, body: 'upstream request timeout', details: 'upstream_response_timeout' },
   streamIdle: { status: 408, body: 'stream timeout', details: 'stream_idle_timeout' },
   faultAbort: { status: 0, body: 'fault filter abort', details: 'fault_filter_abort' },
+  payloadTooLarge: { status: 413, body: 'Payload Too Large', details: 'request_payload_too_large' },
 } as const;

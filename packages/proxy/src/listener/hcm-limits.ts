@@ -164,6 +164,7 @@ function refusedStream(socket: Socket, e: H1ProtocolError): HttpStream {
     clientClosed: false,
     tryInFlight: undefined,
     finished: true,
+    bufferedBody: undefined,
     decorateResponseHeaders: () => undefined,
     respond: () => undefined,
   };

@@ -168,6 +168,11 @@ export function compileHcm(hcm: HttpConnectionManager, owner: string, deps: HcmD
         if (!complete && !stream.flags.has('UT') && !stream.flags.has('UC')) stream.flags.add('DC');
         countDownstreamCode(deps.stats, statPrefix, stream.responseCode, httpMemo);
         if (stream.flags.has('NR')) httpStat(deps.stats, statPrefix, 'no_route').value++;
+        else if (
+          stream.responseCode === 413 &&
+          stream.responseCodeDetails === LocalReply.payloadTooLarge.details
+        )
+          httpStat(deps.stats, statPrefix, 'downstream_rq_too_large').value++;
         for (const f of filters) f.complete?.(stream);
         const durationMs = performance.now() - stream.startMono;
         deps.istio?.record({
@@ -294,6 +299,7 @@ function newStream(
     bytesReceived: 0,
     bytesSent: 0,
     finished: false,
+    bufferedBody: undefined,
     streamIdleTimeoutMs: undefined,
     clientClosed: false,
     tryInFlight: undefined,

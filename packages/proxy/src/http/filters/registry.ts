@@ -1,6 +1,7 @@
 // The HTTP filter plugins by config type URL, for the connection manager (filter configs) and route tables
 // (per-route configs). A filter whose type is not here is NACKed unless the HttpFilter is marked is_optional.
 import type { RouterDeps } from '../forward.js';
+import { bufferPlugin } from './buffer.js';
 import { corsPlugin } from './cors.js';
 import { faultPlugin } from './fault.js';
 import { grpcStatsPlugin } from './grpc-stats.js';
@@ -15,7 +16,7 @@ export interface FilterRegistry {
 }
 
 export function createFilterRegistry(deps: RouterDeps): FilterRegistry {
-  const plugins = [faultPlugin, corsPlugin, grpcStatsPlugin(deps.stats), routerPlugin(deps)];
+  const plugins = [faultPlugin, corsPlugin, bufferPlugin, grpcStatsPlugin(deps.stats), routerPlugin(deps)];
   const byType = new Map<string, HttpFilterPlugin>();
   const perRoute = new Map<string, HttpFilterPlugin>();
   for (const p of plugins) {

@@ -35,6 +35,8 @@ export async function routerBody(
   present: boolean,
   keepCopy: boolean,
 ): Promise<RouterBody> {
+  // A filter already read the whole body (envoy.filters.http.buffer, which counted its bytes).
+  if (stream.bufferedBody !== undefined) return { body: stream.bufferedBody, tee: undefined };
   if (!present) return NO_BODY;
   const counted = stream.req.pipe(
     new Transform({
