@@ -1,10 +1,11 @@
 // The `mesh` command line: parsing only. Each command calls an exported function that tests call directly.
 import { readFileSync } from 'node:fs';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { registerChangeCommands } from './commands/change-program.js';
-import { startDev } from './commands/dev.js';
+import { runDev } from './commands/dev.js';
 import { injectCommand, injectWebhookCommand } from './commands/inject.js';
 import { registerOfflineCommands } from './commands/offline-program.js';
+import { registerProxyCommands } from './commands/proxy-program.js';
 
 export interface Io {
   out(line: string): void;
@@ -28,11 +29,32 @@ export function createProgram(io: Io): { run(argv: readonly string[]): Promise<n
     .command('dev')
     .description('run the whole mesh in DIR locally (control plane, gateway, workloads and sidecars)')
     .argument('<dir>', 'directory of Kubernetes and Istio manifests')
-    .action(async (dir: string) => {
-      const outcome = await startDev({ dir });
-      for (const line of outcome.stdout) io.out(line);
-      for (const line of outcome.stderr) io.err(line);
-      exitCode = outcome.exitCode;
+    .option('--gateway-port <port>', 'local port of the ingress gateway (0 = any free port)', portArg, 8080)
+    .option('--xds-port <port>', 'port of the xDS (ADS) server (0 = any free port)', portArg, 15010)
+    .option(
+      '--api-port <port>',
+      'port of the control API `mesh apply` talks to (0 = any free port)',
+      portArg,
+      15014,
+    )
+    .option('--logs <dir>', 'directory for the per-process log files (default: a new temp dir)')
+    .option('--exclude <path...>', 'paths under DIR not loaded at start (default: networking)')
+    .option('--ready-timeout <seconds>', 'how long to wait for the mesh to be ready', Number, 60)
+    .addHelpText(
+      'after',
+      '\nRuns until Ctrl-C / SIGTERM, then stops every process (exit status 0). Example:\n  mesh dev ./examples/bookinfo',
+    )
+    .action(async (dir: string, opts: DevFlags) => {
+      exitCode = await runDev({
+        dir,
+        gatewayPort: opts.gatewayPort,
+        xdsPort: opts.xdsPort,
+        apiPort: opts.apiPort,
+        readyTimeoutMs: opts.readyTimeout * 1000,
+        ...(opts.logs === undefined ? {} : { logsDir: opts.logs }),
+        ...(opts.exclude === undefined ? {} : { exclude: opts.exclude }),
+        io,
+      });
     });
 
   program
@@ -79,6 +101,10 @@ export function createProgram(io: Io): { run(argv: readonly string[]): Promise<n
     exitCode = code;
   });
 
+  registerProxyCommands(program, io, (code) => {
+    exitCode = code;
+  });
+
   return {
     async run(argv) {
       try {
@@ -92,6 +118,22 @@ export function createProgram(io: Io): { run(argv: readonly string[]): Promise<n
       }
     },
   };
+}
+
+interface DevFlags {
+  gatewayPort: number;
+  xdsPort: number;
+  apiPort: number;
+  logs?: string;
+  exclude?: string[];
+  readyTimeout: number;
+}
+
+/** A TCP port flag: 0 to 65535. */
+function portArg(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535');
+  return n;
 }
 
 async function readStdin(): Promise<string> {

@@ -29,7 +29,9 @@ export async function getJson(url: string, options: GetOptions): Promise<Upstrea
     const res = await request(url, {
       method: 'GET',
       dispatcher: options.dispatcher,
-      headers: options.headers,
+      // A copy: undici's ProxyAgent (proxyTunnel: false) adds `host` to the object it is given, and the caller
+      // reuses its headers for the next peer (productpage: details, then reviews).
+      headers: { ...options.headers },
       signal,
     });
     const text = await res.body.text();
