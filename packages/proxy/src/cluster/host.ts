@@ -59,7 +59,8 @@ export class Host {
   activeHcPending = false;
   /** HTTP/1.1 pools: one per cluster routing priority (ConnectionLimits), as Envoy keeps one per priority. */
   #pools: H1Pool[] = [];
-  #h2: H2Session | undefined;
+  /** HTTP/2 sessions: one per cluster routing priority (ConnectionLimits), as the HTTP/1.1 pools. */
+  #h2: H2Session[] = [];
   /**
    * The host left its cluster (close()): a request that still picks it (a retry on the cluster runtime it started
    * on) is served, on a pool that closes each connection after its exchange, so nothing is left open.
@@ -110,16 +111,26 @@ export class Host {
     return pool;
   }
 
-  /** The HTTP/2 (h2c) session to this host, for clusters that speak HTTP/2. */
-  h2(): H2Session {
+  /**
+   * The HTTP/2 (h2c) session to this host for `limits` (the cluster's at the route's priority), for clusters that
+   * speak HTTP/2; a session of the same cluster and priority with older limits (a CDS update) is closed gracefully.
+   */
+  h2(limits?: ConnectionLimits): H2Session {
     if (this.#closed) {
       // A host that left its cluster: a session for the request about to start, closed (GOAWAY) once it is sent.
-      const once = new H2Session(this.url);
+      const once = new H2Session(this.url, limits);
       setImmediate(() => once.close());
       return once;
     }
-    this.#h2 ??= new H2Session(this.url);
-    return this.#h2;
+    const sessions = this.#h2;
+    for (const h of sessions) if (h.limits === limits || limits === undefined) return h;
+    const session = new H2Session(this.url, limits);
+    const stale = sessions.filter(
+      (h) => h.limits !== undefined && limits?.sameScope(h.limits) === true && h.limits !== limits,
+    );
+    for (const h of stale) h.close();
+    this.#h2 = sessions.filter((h) => !stale.includes(h)).concat(session);
+    return session;
   }
 
   /** Open connections now (Envoy's cx_active). */
@@ -132,8 +143,8 @@ export class Host {
   /** Closes the pool after the requests in flight finish. */
   async close(): Promise<void> {
     this.#closed = true;
-    this.#h2?.close();
-    this.#h2 = undefined;
+    for (const h of this.#h2) h.close();
+    this.#h2 = [];
     const pools = this.#pools;
     this.#pools = [];
     await Promise.all(pools.map((p) => p.close()));
@@ -141,8 +152,8 @@ export class Host {
 
   /** Closes the pool at once, failing requests in flight (proxy shutdown). */
   async destroy(): Promise<void> {
-    this.#h2?.destroy();
-    this.#h2 = undefined;
+    for (const h of this.#h2) h.destroy();
+    this.#h2 = [];
     const pools = this.#pools;
     this.#pools = [];
     await Promise.all(pools.map((p) => p.destroy()));

@@ -77,7 +77,7 @@ function failed(err: unknown, signal: TryCancel): TryResult {
 async function tryHttp2(host: Host, request: TryRequest): Promise<TryResult> {
   try {
     const response = await host
-      .h2()
+      .h2(request.limits)
       .request(request.method, request.path, request.headers, request.body, request.signal.signal());
     return answered(response);
   } catch (err) {

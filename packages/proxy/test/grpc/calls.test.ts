@@ -77,7 +77,14 @@ describe.each<TopologyKind>(['one proxy', 'two proxies'])('gRPC through %s', (ki
 
   it('ends a call at its deadline with DEADLINE_EXCEEDED and cancels it at the server', async () => {
     const r = await unary(client, 'slow:3000', 300);
-    expect(r.code).toBe(status.DEADLINE_EXCEEDED);
+    // Two timers end the call at the same instant: the client's own deadline (DEADLINE_EXCEEDED) and the client
+    // sidecar's router timeout, which grpc-timeout sets to the same deadline (max_grpc_timeout 0) and which Envoy
+    // answers 504, UNAVAILABLE in gRPC form. The client's usually fires first; on a loaded machine either can, as
+    // with Envoy, so both outcomes are right, and either way the server's call is cancelled.
+    expect(
+      r.code === status.DEADLINE_EXCEEDED ||
+        (r.code === status.UNAVAILABLE && r.details === 'upstream request timeout'),
+    ).toBe(true);
     await waitFor(() => server.cancelled.includes('slow:3000'), 3_000, 'the server to see the cancellation');
   });
 
