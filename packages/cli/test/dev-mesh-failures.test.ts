@@ -1,18 +1,18 @@
 // `mesh dev` when it cannot or must not run on: a port in use, a missing directory, invalid manifests, apps not
 // built (each one clear message, exit status 1, nothing left running), `--help`, and a `mesh dev` killed with
 // SIGKILL (its children notice and stop: child-watchdog.ts). Only the last test starts a (tiny) mesh.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { alive, childPids, runMesh, startMesh, waitFor } from './dev-mesh-helpers.js';
+import { alive, childPids, removeMeshDirs, runMesh, startMesh, waitFor } from './dev-mesh-helpers.js';
 
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'mesh-dev-fail-'));
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => removeMeshDirs(dir));
 
 const SERVICE = `apiVersion: v1
 kind: Service
@@ -131,6 +131,8 @@ describe('mesh dev failures', () => {
       '0',
       '--ready-timeout',
       '2',
+      '--logs',
+      `${dir}-logs`,
     ]);
     expect(await m.exited).toBe(1);
     const err = m.stderr();
@@ -159,7 +161,7 @@ describe('mesh dev failures', () => {
   it('leaves no child behind when `mesh dev` itself is killed with SIGKILL', async () => {
     writeFileSync(join(dir, 'app.yaml'), `${SERVICE}---\n${deployment('node server.mjs')}`);
     writeFileSync(join(dir, 'server.mjs'), SERVER);
-    const mesh = await startMesh(dir, ['--logs', join(dir, 'logs')]);
+    const mesh = await startMesh(dir);
     const pids = childPids(mesh.child.pid ?? 0);
     expect(pids).toHaveLength(3); // the gateway's proxy, hello's sidecar, hello
     mesh.child.kill('SIGKILL');

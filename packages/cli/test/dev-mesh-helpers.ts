@@ -2,7 +2,7 @@
 // manifests copied, so that edits stay in the copy; dist/ and node_modules/ linked), on ephemeral ports; waits for
 // the ready line and parses its URLs; lists and checks the child processes by pid.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,12 @@ export function copyBookinfoApp(): string {
   symlinkSync(join(BOOKINFO, 'dist'), join(dir, 'dist'));
   symlinkSync(join(BOOKINFO, 'node_modules'), join(dir, 'node_modules'));
   return dir;
+}
+
+/** Removes DIR and the logs startMesh put beside it. */
+export function removeMeshDirs(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}-logs`, { recursive: true, force: true });
 }
 
 export interface MeshProcess {
@@ -84,7 +90,20 @@ const READY =
 
 /** `mesh dev DIR` on ephemeral ports, resolved once the ready line is printed (fails if it exits first). */
 export async function startMesh(dir: string, extra: readonly string[] = []): Promise<ReadyMesh> {
-  const m = runMesh(['dev', dir, '--gateway-port', '0', '--xds-port', '0', '--api-port', '0', ...extra]);
+  // The logs go beside DIR (not in it: the watcher would see every write), removed by removeMeshDirs.
+  const m = runMesh([
+    'dev',
+    dir,
+    '--gateway-port',
+    '0',
+    '--xds-port',
+    '0',
+    '--api-port',
+    '0',
+    '--logs',
+    `${dir}-logs`,
+    ...extra,
+  ]);
   let gone = false;
   void m.exited.then(() => {
     gone = true;

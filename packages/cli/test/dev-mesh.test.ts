@@ -2,7 +2,7 @@
 // control plane, the ingress gateway, 9 apps and their 9 sidecars, each its own process), and real HTTP goes through
 // the gateway. One mesh for the whole file; the tests run in order and each leaves it serving.
 import { execFile } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import {
   get,
   ISTIO_NETWORKING,
   type ReadyMesh,
+  removeMeshDirs,
   servedBy,
   startMesh,
   waitFor,
@@ -35,7 +36,7 @@ afterAll(async () => {
     mesh.child.kill('SIGTERM');
     await mesh.exited;
   }
-  rmSync(dir, { recursive: true, force: true });
+  removeMeshDirs(dir);
 }, 30_000);
 
 const page = () => get(`${mesh.gatewayUrl}/productpage`);
@@ -43,6 +44,7 @@ const page = () => get(`${mesh.gatewayUrl}/productpage`);
 describe('mesh dev ./examples/bookinfo', () => {
   it('prints the progress, then one ready line with the gateway, control plane and logs URLs', () => {
     expect(mesh.gatewayUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(mesh.logsDir).toBe(`${dir}-logs`);
     expect(mesh.stdout().trim().split('\n')).toHaveLength(1);
     expect(mesh.stdout()).toContain('/productpage');
     expect(mesh.stderr()).toMatch(/mesh dev: control plane \(\d+ ms\)/);

@@ -14,6 +14,8 @@ import { createProgram, runDev, type SignalSource, startDev } from '../src/index
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../dist/bin/mesh.js', import.meta.url));
 const ports = { gatewayPort: 0, xdsPort: 0, apiPort: 0 };
+/** Log dirs beside the test's DIR (removed with it). */
+const logsOf = (dir: string) => ({ logsDir: `${dir}-logs` });
 
 const service =
   'apiVersion: v1\nkind: Service\nmetadata:\n  name: reviews\nspec:\n  ports:\n  - port: 9080\n';
@@ -31,12 +33,15 @@ describe('mesh dev', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'mesh-dev-'));
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(`${dir}-logs`, { recursive: true, force: true });
+  });
 
   it('reports invalid manifests with file:line and starts nothing', async () => {
     writeFileSync(join(dir, 'svc.yaml'), service.replace('9080', 'nine'));
     const c = collect();
-    const outcome = await startDev({ dir, ...ports, io: c.io });
+    const outcome = await startDev({ dir, ...ports, ...logsOf(dir), io: c.io });
     expect(outcome.exitCode).toBe(1);
     expect(outcome.mesh).toBeUndefined();
     expect(outcome.error?.code).toBe('MESH_LOAD_FAILED');
@@ -53,13 +58,13 @@ describe('mesh dev', () => {
     writeFileSync(join(dir, 'networking', 'one.yaml'), vs('reviews'));
     writeFileSync(join(dir, 'networking', 'two.yaml'), vs('reviews'));
     const all = collect();
-    const failed = await startDev({ dir, exclude: [], ...ports, io: all.io });
+    const failed = await startDev({ dir, exclude: [], ...ports, ...logsOf(dir), io: all.io });
     expect(failed.exitCode).toBe(1);
     expect(all.err.join('\n')).toMatch(
       /two.yaml:1:1 VirtualService default\/reviews is also defined in .*one.yaml/,
     );
     const c = collect();
-    const outcome = await startDev({ dir, ...ports, io: c.io });
+    const outcome = await startDev({ dir, ...ports, ...logsOf(dir), io: c.io });
     try {
       expect(outcome.exitCode).toBe(0);
       expect(outcome.mesh?.controlPlane.resources().map((r) => r.kind)).toEqual(['Service']);
@@ -81,7 +86,7 @@ describe('mesh dev', () => {
       },
       err: c.io.err,
     };
-    const code = await runDev({ dir, ...ports, io }, signals as unknown as SignalSource);
+    const code = await runDev({ dir, ...ports, ...logsOf(dir), io }, signals as unknown as SignalSource);
     expect(code).toBe(0);
     expect(c.err).toContain('mesh dev: SIGTERM received; stopping 1 processes');
     expect(c.err.at(-1)).toBe('mesh dev: stopped');
