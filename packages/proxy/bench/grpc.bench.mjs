@@ -105,6 +105,7 @@ try {
   const admin = await freePort();
   const port = await freePort();
   const proxy = startProcess(process.execPath, [
+    ...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []),
     CLI,
     ...['--xds', server.address, '--node-id', nodeId, '--admin-port', String(admin)],
     ...['--port', `${LISTEN_PORT}=${port}`, '--log-level', 'warn'],
