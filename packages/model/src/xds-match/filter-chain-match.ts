@@ -134,9 +134,20 @@ function leafKeys(c: Chain): string[] {
   return keys;
 }
 
+/**
+ * Parsed connection addresses by their text: a proxy matches the same few addresses on every request (HTTP/2
+ * streams are matched one by one), so they are parsed once. Bounded: cleared past 1,024 entries. The parsed
+ * addresses are never mutated.
+ */
+const parsedIps = new Map<string, IpAddress>();
+
 function parseConnectionIp(text: string, what: string): IpAddress {
+  const known = parsedIps.get(text);
+  if (known !== undefined) return known;
   const ip = parseIp(text);
   if (ip === undefined) throw new RangeError(`${what} ${quote(text)} is not an IPv4 or IPv6 address`);
+  if (parsedIps.size >= 1024) parsedIps.clear();
+  parsedIps.set(text, ip);
   return ip;
 }
 

@@ -1,8 +1,8 @@
 // The cancellation of one upstream try: fired by the route or per-try timer, the stream idle timer (reason IDLE)
 // or the client going away. The HTTP/1.1 pool takes it as its CancelSignal (it reads `aborted` and registers one
 // 'abort' listener), a plain object instead of an AbortController: an AbortController, its AbortSignal (an
-// EventTarget) and the listener bookkeeping on it were about 6 % of a proxied request's CPU. HTTP/2 tries
-// (node:http2 wants a real AbortSignal) get one linked to it on demand.
+// EventTarget) and the listener bookkeeping on it were about 6 % of a proxied request's CPU. HTTP/2 tries take it
+// too (src/cluster/h2-session.ts resets the stream on 'abort'), not node:http2's `signal` option.
 
 type Listener = () => void;
 
@@ -12,14 +12,12 @@ export class TryCancel {
   /** Why: IDLE for the stream idle timer, an Error otherwise; undefined until cancelled. */
   reason: unknown = undefined;
   #listeners: Listener[] | undefined;
-  #controller: AbortController | undefined;
 
   /** Cancels the try (once; later calls do nothing) and runs the 'abort' listeners. */
   abort(reason?: unknown): void {
     if (this.aborted) return;
     this.aborted = true;
     this.reason = reason ?? new Error('upstream try cancelled');
-    this.#controller?.abort(this.reason);
     const listeners = this.#listeners;
     this.#listeners = undefined;
     if (listeners !== undefined) for (const l of listeners) l();
@@ -48,14 +46,5 @@ export class TryCancel {
 
   off(event: string, listener: Listener): this {
     return this.removeListener(event, listener);
-  }
-
-  /** A real AbortSignal that follows this cancellation (made on first call, for node:http2). */
-  signal(): AbortSignal {
-    if (this.#controller === undefined) {
-      this.#controller = new AbortController();
-      if (this.aborted) this.#controller.abort(this.reason);
-    }
-    return this.#controller.signal;
   }
 }

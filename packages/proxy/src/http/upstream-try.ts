@@ -78,7 +78,7 @@ async function tryHttp2(host: Host, request: TryRequest): Promise<TryResult> {
   try {
     const response = await host
       .h2(request.limits)
-      .request(request.method, request.path, request.headers, request.body, request.signal.signal());
+      .request(request.method, request.path, request.headers, request.body, request.signal);
     return answered(response);
   } catch (err) {
     return failed(err, request.signal);
