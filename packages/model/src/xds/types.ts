@@ -48,10 +48,10 @@ import type * as G_TCPAccessLogEntry from '../generated/types/envoy/data/accessl
 import type * as G_FileAccessLog from '../generated/types/envoy/extensions/access_loggers/file/v3/FileAccessLog.js';
 import type * as G_HttpGrpcAccessLogConfig from '../generated/types/envoy/extensions/access_loggers/grpc/v3/HttpGrpcAccessLogConfig.js';
 import type * as G_TcpGrpcAccessLogConfig from '../generated/types/envoy/extensions/access_loggers/grpc/v3/TcpGrpcAccessLogConfig.js';
-import type * as G_Cors from '../generated/types/envoy/extensions/filters/http/cors/v3/Cors.js';
-import type * as G_CorsPolicy from '../generated/types/envoy/extensions/filters/http/cors/v3/CorsPolicy.js';
 import type * as G_HttpBuffer from '../generated/types/envoy/extensions/filters/http/buffer/v3/Buffer.js';
 import type * as G_HttpBufferPerRoute from '../generated/types/envoy/extensions/filters/http/buffer/v3/BufferPerRoute.js';
+import type * as G_Cors from '../generated/types/envoy/extensions/filters/http/cors/v3/Cors.js';
+import type * as G_CorsPolicy from '../generated/types/envoy/extensions/filters/http/cors/v3/CorsPolicy.js';
 import type * as G_HTTPFault from '../generated/types/envoy/extensions/filters/http/fault/v3/HTTPFault.js';
 import type * as G_GrpcStatsFilterConfig from '../generated/types/envoy/extensions/filters/http/grpc_stats/v3/FilterConfig.js';
 import type * as G_RBAC from '../generated/types/envoy/extensions/filters/http/rbac/v3/RBAC.js';
