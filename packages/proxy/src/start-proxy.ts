@@ -108,8 +108,15 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
           stdoutLog(e);
         };
   let config: ProxyConfig | undefined;
-  const listeners = new ListenerManager(
-    { registry, stats, routes: (name) => config?.route(name), accessLog, istio },
+  const listeners: ListenerManager = new ListenerManager(
+    {
+      registry,
+      stats,
+      routes: (name) => config?.route(name),
+      awaitRoute: (name) => listeners.awaitRoute(name),
+      accessLog,
+      istio,
+    },
     clusters,
     stats,
     {

@@ -29,6 +29,11 @@ export interface HcmDeps {
   readonly stats: StatsStore;
   /** The current RDS table of a route configuration name (undefined until it arrives). */
   readonly routes: (name: string) => RouteTable | undefined;
+  /**
+   * Resolves with route configuration `name` once it arrives, or undefined after the initial fetch timeout (a
+   * warming listener's requests wait for it); absent: no waiting, a missing table is NR at once.
+   */
+  readonly awaitRoute?: (name: string) => Promise<RouteTable | undefined>;
   readonly accessLog: AccessLogSink | undefined;
   /** Istio's standard metrics (istio_requests_total ...), when kept. */
   readonly istio?: IstioMetrics;
@@ -186,32 +191,44 @@ export function compileHcm(hcm: HttpConnectionManager, owner: string, deps: HcmD
         for (const write of accessLogs) write({ stream, durationMs });
       });
       const table = inline ?? deps.routes(rdsName ?? '');
-      if (table === undefined) {
-        stream.flags.add('NR');
-        localReply(stream, LocalReply.noRoute.status, '', LocalReply.noRoute.details);
+      if (table === undefined && rdsName !== undefined && deps.awaitRoute !== undefined) {
+        // A warming listener's routes have not arrived: the request waits for them, as Envoy's connection
+        // waits for a warming listener (bounded by the initial fetch timeout), then is routed or gets NR.
+        void deps.awaitRoute(rdsName).then((t) => {
+          if (!stream.clientClosed) routeWith(t);
+        });
         return;
       }
-      stream.routeConfig = table.config;
-      const m = table.matcher.match(
-        { authority, path, method: stream.method, headers: headers as Record<string, string | string[]> },
-        {
-          random: stream.random,
-          portHandling: handling,
-          listenerPort: info.listenerPort,
-          stripTrailingHostDot: stripDot,
-        },
-      );
-      stream.authority = m.authority;
-      stream.virtualHost = m.virtualHost;
-      const entry = m.matched === undefined ? undefined : table.entry(m.matched);
-      if (entry === undefined) {
-        stream.flags.add('NR');
-        localReply(stream, LocalReply.noRoute.status, '', LocalReply.noRoute.details);
-        return;
+      routeWith(table);
+
+      function routeWith(table: RouteTable | undefined): void {
+        if (table === undefined) {
+          stream.flags.add('NR');
+          localReply(stream, LocalReply.noRoute.status, '', LocalReply.noRoute.details);
+          return;
+        }
+        stream.routeConfig = table.config;
+        const m = table.matcher.match(
+          { authority, path, method: stream.method, headers: headers as Record<string, string | string[]> },
+          {
+            random: stream.random,
+            portHandling: handling,
+            listenerPort: info.listenerPort,
+            stripTrailingHostDot: stripDot,
+          },
+        );
+        stream.authority = m.authority;
+        stream.virtualHost = m.virtualHost;
+        const entry = m.matched === undefined ? undefined : table.entry(m.matched);
+        if (entry === undefined) {
+          stream.flags.add('NR');
+          localReply(stream, LocalReply.noRoute.status, '', LocalReply.noRoute.details);
+          return;
+        }
+        stream.route = entry;
+        stream.clusterName = m.cluster?.name;
+        runFilters(stream, filters, 0);
       }
-      stream.route = entry;
-      stream.clusterName = m.cluster?.name;
-      runFilters(stream, filters, 0);
     },
   };
 }

@@ -5,18 +5,23 @@
 // closed when the drain time is up). In dev mode every address binds 127.0.0.1 (options.bindAddress) and
 // ports go through the port table (LDS port -> local port; 0 = any free port). An in-place update whose connection
 // managers name a route configuration not received yet warms, as Envoy warms listeners: the current config keeps
-// serving (its routes stay subscribed) until RDS has every name the update needs (routesChanged()).
+// serving (its routes stay subscribed) until RDS has every name the update needs (routesChanged()). A NEW listener
+// whose routes have not all arrived warms too (Envoy does not activate it yet): a virtual one is not chosen for
+// forwarded requests (they go where they went before, e.g. virtualOutbound), a bound one holds its requests until
+// the routes come (the connection manager's awaitRoute); after INITIAL_FETCH_TIMEOUT_MS it serves regardless.
 import type { Socket } from 'node:net';
 import type { Listener } from '@minimesh/model/xds';
 import type { ClusterManager } from '../cluster/cluster-manager.js';
 import { ConfigRejectedError, errorText } from '../errors.js';
 import type { DownstreamRequest, DownstreamResponse } from '../http/http-stream.js';
+import type { RouteTable } from '../http/route-table.js';
 import type { StatsStore } from '../stats/stats-store.js';
 import { type CompiledListener, compileListener } from './compile-listener.js';
 import { chainFor, dispatch, plainIp } from './dispatch.js';
 import { DEFAULT_DRAIN_TIME_MS, drain } from './drain.js';
 import type { HcmDeps } from './http-connection-manager.js';
 import { type AutoServer, createAutoServer } from './protocol-sniff.js';
+import { RouteWaiters } from './route-waiters.js';
 import { proxyTcp } from './tcp-proxy.js';
 import { inspectTls } from './tls-inspector.js';
 
@@ -29,6 +34,9 @@ export interface ListenerBinding {
   readonly drainTimeMs?: number;
 }
 
+/** Envoy's initial_fetch_timeout default (config_source.proto: 15 s): how long a new listener waits for RDS, ms. */
+export const INITIAL_FETCH_TIMEOUT_MS = 15_000;
+
 interface Active {
   compiled: CompiledListener;
   server: AutoServer | undefined;
@@ -38,6 +46,8 @@ interface Active {
   lastUpdated: Date;
   /** An update waiting for its route configurations (Envoy's warming listener); `compiled` serves meanwhile. */
   warming: { compiled: CompiledListener; versionInfo: string; lastUpdated: Date } | undefined;
+  /** A new listener whose route configurations have not all arrived (warming; see the top of the file). */
+  waitingForRoutes: boolean;
 }
 
 /** The same listener config (an update that changes nothing). */
@@ -51,6 +61,11 @@ export class ListenerManager {
   readonly #draining = new Set<AutoServer>();
   /** Their drains, resolved once each is over. */
   readonly #drainingDone = new Set<Promise<unknown>>();
+  /** Requests of warming new listeners waiting for a route configuration (awaitRoute). */
+  readonly #routeWaiters = new RouteWaiters(
+    (name) => this.#routePending(name),
+    (name) => this.deps.routes(name),
+  );
   /** drainAll was called (Envoy's server state DRAINING: /ready answers 503). */
   drainingAll = false;
   versionInfo = '';
@@ -90,7 +105,7 @@ export class ListenerManager {
   /** Listeners warming now (Envoy's listener_manager.total_listeners_warming). */
   get warming(): number {
     let n = 0;
-    for (const a of this.#active.values()) if (a.warming !== undefined) n++;
+    for (const a of this.#active.values()) if (a.warming !== undefined || a.waitingForRoutes) n++;
     return n;
   }
 
@@ -100,7 +115,12 @@ export class ListenerManager {
    */
   routesChanged(): boolean {
     let promoted = false;
+    let woke = false;
     for (const a of this.#active.values()) {
+      if (a.waitingForRoutes && this.#routesReady(a.compiled)) {
+        a.waitingForRoutes = false;
+        woke = true;
+      }
       const w = a.warming;
       if (w === undefined || !this.#routesReady(w.compiled)) continue;
       a.compiled = w.compiled;
@@ -109,8 +129,31 @@ export class ListenerManager {
       a.warming = undefined;
       promoted = true;
     }
+    if (woke) this.#routeWaiters.wake();
     this.#warmingGauge();
     return promoted;
+  }
+
+  /** A new listener still waiting for its routes after Envoy's initial_fetch_timeout serves regardless. */
+  #stopWaitingLater(a: Active): void {
+    setTimeout(() => {
+      if (!a.waitingForRoutes) return;
+      a.waitingForRoutes = false;
+      this.#warmingGauge();
+      this.#routeWaiters.wake();
+    }, INITIAL_FETCH_TIMEOUT_MS).unref();
+  }
+
+  /** Route configuration `name` for a request of a bound listener, waiting while a new listener warms for it. */
+  awaitRoute(name: string): Promise<RouteTable | undefined> {
+    return this.#routeWaiters.wait(name);
+  }
+
+  /** True while a warming new listener waits for route configuration `name`. */
+  #routePending(name: string): boolean {
+    for (const a of this.#active.values())
+      if (a.waitingForRoutes && a.compiled.rdsNames.includes(name)) return true;
+    return false;
   }
 
   #routesReady(c: CompiledListener): boolean {
@@ -126,12 +169,18 @@ export class ListenerManager {
 
   /** Listeners for a forward-proxied destination port, bound or virtual. */
   forPort(port: number): CompiledListener[] {
-    return [...this.#active.values()].map((a) => a.compiled).filter((l) => l.port === port);
+    const out: CompiledListener[] = [];
+    for (const a of this.#active.values())
+      if (!a.waitingForRoutes && a.compiled.port === port) out.push(a.compiled);
+    return out;
   }
 
   /** Listeners with use_original_dst (virtual outbound). */
   originalDstListeners(): CompiledListener[] {
-    return [...this.#active.values()].map((a) => a.compiled).filter((l) => l.useOriginalDst);
+    const out: CompiledListener[] = [];
+    for (const a of this.#active.values())
+      if (!a.waitingForRoutes && a.compiled.useOriginalDst) out.push(a.compiled);
+    return out;
   }
 
   /** Applies a whole LDS response. Throws ConfigRejectedError (nothing changed) for a bad listener or a bind error. */
@@ -157,6 +206,7 @@ export class ListenerManager {
           versionInfo,
           lastUpdated: now,
           warming: undefined,
+          waitingForRoutes: !this.#routesReady(c),
         };
         // Once every listener drains (shutdown), nothing new is bound.
         if (c.bindToPort && !this.drainingAll) await this.#bind(a);
@@ -180,8 +230,10 @@ export class ListenerManager {
     }
     for (const c of compiled) {
       const a = freshByName.get(c.name);
-      if (a !== undefined) this.#active.set(c.name, a);
-      else {
+      if (a !== undefined) {
+        this.#active.set(c.name, a);
+        if (a.waitingForRoutes) this.#stopWaitingLater(a);
+      } else {
         const old = this.#active.get(c.name);
         if (old === undefined) continue;
         if (sameListener(old.compiled, c)) old.warming = undefined;

@@ -5,6 +5,7 @@
 // proxy.drain() does the same for every listener (the first half of a graceful shutdown).
 import http2 from 'node:http2';
 import { connect } from 'node:net';
+import { TypeUrl } from '@minimesh/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Harness, type Resources, send, startHarness, waitFor } from '../helpers/harness.js';
 import { hcm, httpListener, routeConfig, routeTo, staticCluster, vhost } from '../helpers/resources.js';
@@ -231,6 +232,54 @@ describe('admin /drain_listeners', () => {
 });
 
 describe('listener warming', () => {
+  it('holds requests to a new listener until its route configuration arrives, then serves them (no 404)', async () => {
+    up = await startUpstream('u1');
+    const base = config(up.port, 1);
+    // The new listener's routes: valid, or with a bad regex that the proxy NACKs (so they do not arrive yet).
+    const withNew = (valid: boolean): Resources => ({
+      clusters: base.clusters ?? [],
+      listeners: [...(base.listeners ?? []), httpListener('l9081', 9081, hcm({ rds: 'new-routes' }))],
+      routes: [
+        routeConfig('new-routes', [
+          vhost(
+            'all',
+            ['*'],
+            [
+              valid
+                ? routeTo('backend')
+                : { match: { safe_regex: { regex: '(a' } }, route: { cluster: 'backend' } },
+            ],
+          ),
+        ]),
+      ],
+    });
+    h = await startHarness(base, [9080, 9081]);
+    // The new listener arrives and its routes are refused: it is bound, but warming.
+    await h.push(withNew(false));
+    await waitFor(
+      () => h?.proxy.xds.typeState(TypeUrl.ROUTE_CONFIGURATION).lastNack !== undefined,
+      5_000,
+      'RDS NACK',
+    );
+    const port = h.proxy.listenerPort('l9081') ?? 0;
+    expect(port).toBeGreaterThan(0);
+    expect(h.proxy.stats.value('listener_manager.total_listeners_warming')).toBe(1);
+    const c = await client(port);
+    get(c, '/early');
+    let answered = false;
+    const early = c.response().then((r) => {
+      answered = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(answered).toBe(false); // waiting, not 404
+    await h.push(withNew(true));
+    expect((await early).status).toBe(200);
+    expect(h.proxy.stats.value('listener_manager.total_listeners_warming')).toBe(0);
+    get(c, '/next');
+    expect((await c.response()).status).toBe(200);
+  });
+
   it('keeps serving with the old route configuration until the one a listener update names arrives', async () => {
     up = await startUpstream('u1');
     const named = (gen: number): Resources => {
