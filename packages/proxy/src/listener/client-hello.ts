@@ -10,7 +10,8 @@
 export const MAX_CLIENT_HELLO_BYTES = 64 * 1024;
 
 export type ClientHelloResult =
-  | { readonly kind: 'more' }
+  /** Undecided: nothing new can be decided before the buffer holds `want` bytes (a record header or end). */
+  | { readonly kind: 'more'; readonly want: number }
   | { readonly kind: 'not-tls' }
   | { readonly kind: 'too-large' }
   | {
@@ -21,7 +22,6 @@ export type ClientHelloResult =
       readonly alpn: readonly string[];
     };
 
-const MORE: ClientHelloResult = { kind: 'more' };
 const NOT_TLS: ClientHelloResult = { kind: 'not-tls' };
 const TOO_LARGE: ClientHelloResult = { kind: 'too-large' };
 
@@ -39,10 +39,10 @@ export function parseClientHello(buf: Buffer): ClientHelloResult {
   let need = -1; // the ClientHello's total length (4-byte header + body), once known
   let at = 0;
   for (;;) {
-    if (buf.length - at < 1) return MORE;
+    if (buf.length - at < 1) return { kind: 'more', want: at + 1 };
     if (buf[at] !== HANDSHAKE) return NOT_TLS;
     if (buf.length - at >= 2 && buf[at + 1] !== 3) return NOT_TLS;
-    if (buf.length - at < RECORD_HEADER) return MORE;
+    if (buf.length - at < RECORD_HEADER) return { kind: 'more', want: at + RECORD_HEADER };
     const len = buf.readUInt16BE(at + 3);
     if (len === 0 || len > 16384 + 2048) return NOT_TLS;
     const end = at + RECORD_HEADER + len;
@@ -56,7 +56,8 @@ export function parseClientHello(buf: Buffer): ClientHelloResult {
       if (need > MAX_CLIENT_HELLO_BYTES) return TOO_LARGE;
     }
     if (need >= 0 && have >= need) return readHello(Buffer.concat(parts).subarray(4, need));
-    if (end > buf.length) return buf.length > MAX_CLIENT_HELLO_BYTES + 1024 ? TOO_LARGE : MORE;
+    if (end > buf.length)
+      return buf.length > MAX_CLIENT_HELLO_BYTES + 1024 ? TOO_LARGE : { kind: 'more', want: end };
     at = end;
   }
 }

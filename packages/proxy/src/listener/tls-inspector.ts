@@ -102,7 +102,11 @@ export function inspectTls(
   listenerStat: string,
   done: (facts: ConnectionFacts) => void,
 ): void {
-  let head: Buffer = Buffer.alloc(0);
+  // The bytes so far, as received (joined only when the parser can decide something new: at most once per TLS
+  // record header or record end, so a ClientHello dribbled a byte at a time costs no quadratic copying).
+  const chunks: Buffer[] = [];
+  let received = 0;
+  let want = 1;
   let timer: NodeJS.Timeout | undefined;
   const finish = (f: ConnectionFacts | undefined) => {
     socket.off('data', onData);
@@ -113,14 +117,23 @@ export function inspectTls(
       socket.destroy();
       return;
     }
-    if (head.length > 0) socket.unshift(head);
+    if (received > 0)
+      socket.unshift(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, received));
     facts.set(socket, f);
     done(f);
   };
   const onData = (chunk: Buffer) => {
-    head = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
+    chunks.push(chunk);
+    received += chunk.length;
+    if (received < want) return;
+    const head = chunks.length === 1 ? chunk : Buffer.concat(chunks, received);
+    chunks.length = 0;
+    chunks.push(head);
     const r = parseClientHello(head);
-    if (r.kind === 'more') return;
+    if (r.kind === 'more') {
+      want = r.want;
+      return;
+    }
     if (r.kind === 'too-large') {
       count(stats, 'client_hello_too_large');
       finish(undefined);

@@ -401,6 +401,16 @@ describe('ClientHello parser', () => {
     expect(parseClientHello(Buffer.from([22, 3, 1, 0, 4, 1, 0x10, 0, 0])).kind).toBe('too-large');
     expect(parseClientHello(Buffer.from([22])).kind).toBe('more');
   });
+
+  it('says how many bytes it needs before it can decide more (the inspector parses again only then)', () => {
+    // A record header first, then the record's end: a ClientHello dribbled a byte at a time is parsed once per
+    // record, not once per byte.
+    expect(parseClientHello(Buffer.from([22, 3]))).toEqual({ kind: 'more', want: 5 });
+    expect(parseClientHello(Buffer.from([22, 3, 1, 0x10, 0x00, 1, 0]))).toEqual({
+      kind: 'more',
+      want: 5 + 4096,
+    });
+  });
 });
 
 describe('a tls_inspector the proxy cannot honour', () => {
