@@ -24,10 +24,10 @@ const OVERPROVISIONING = 140;
 
 /**
  * The hosts a policy chooses from: the healthy hosts (Host.healthy: no EDS, outlier or active health check flag)
- * of the lowest priority number that has healthy hosts. Panic mode (Envoy's panic threshold): when the cluster's
- * normalized health (per priority min(100, 1.4 x healthy / total percent), summed over priorities, at most 100) is
- * below `panicThreshold`, health is disregarded and every host of that priority (the lowest one when none is
- * healthy) is a candidate.
+ * of the lowest priority number that has healthy hosts. Panic mode, as Envoy's recalculatePerPriorityPanic: never
+ * while the cluster's normalized availability (per priority min(100, 1.4 x healthy percent), summed, at most 100)
+ * is 100; otherwise a priority whose raw healthy percent is below `panicThreshold` is in panic, and then health is
+ * disregarded and every host of that priority (the lowest one when none is healthy) is a candidate.
  */
 export function candidates(
   hosts: readonly Host[],
@@ -52,20 +52,38 @@ export function candidates(
     }
   }
   let pool = uniform ? hosts : hosts.filter((h) => h.healthy && h.spec.priority === best);
-  // One priority (the usual case) needs no per-priority tally for the cluster's health.
-  const health =
+  // One priority (the usual case) needs no per-priority tally for the cluster's availability.
+  const availability =
     healthyCount === hosts.length
       ? 100
       : onePriority
         ? Math.min(100, (OVERPROVISIONING * healthyCount) / hosts.length)
         : normalizedHealth(hosts);
-  if (panicThreshold > 0 && health < panicThreshold) {
+  if (panicThreshold > 0 && availability < 100 && inPanic(hosts, best, panicThreshold)) {
     if (best === Number.POSITIVE_INFINITY) for (const h of hosts) best = Math.min(best, h.spec.priority);
     pool = hosts.filter((h) => h.spec.priority === best);
   }
   if (exclude === undefined || exclude.size === 0) return pool;
   const rest = pool.filter((h) => !exclude.has(h));
   return rest.length === 0 ? pool : rest;
+}
+
+/**
+ * Envoy's isHostSetInPanic for the priority the pick uses (`best`, or the lowest when no host is healthy): its raw
+ * healthy percent is below the threshold.
+ */
+function inPanic(hosts: readonly Host[], best: number, threshold: number): boolean {
+  let priority = best;
+  if (priority === Number.POSITIVE_INFINITY)
+    for (const h of hosts) priority = Math.min(priority, h.spec.priority);
+  let total = 0;
+  let healthy = 0;
+  for (const h of hosts) {
+    if (h.spec.priority !== priority) continue;
+    total++;
+    if (h.healthy) healthy++;
+  }
+  return total === 0 || (100 * healthy) / total < threshold;
 }
 
 /** The cluster's health in percent, Envoy's way: per priority min(100, 1.4 x healthy share), summed, capped at 100. */
