@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, isAbsolute, join } from 'node:path';
+import { runningAsSea } from '../sea/sea-mode.js';
 import type { LocalWorkload } from './workloads.js';
 
 export type DevErrorCode =
@@ -68,8 +69,9 @@ export async function checkPorts(ports: readonly FixedPort[], host = '127.0.0.1'
   }
 }
 
-/** The built `mesh-proxy` script of @minimesh/proxy. */
+/** The built `mesh-proxy` script of @minimesh/proxy (in the single executable: the binary, see ../sea/sea-mode.ts). */
 export function proxyScript(): string {
+  if (runningAsSea()) return process.execPath;
   const require = createRequire(import.meta.url);
   let pkgFile: string;
   try {

@@ -3,6 +3,7 @@
 // per instance with a `minimesh.dev/run` annotation (its command in DIR, with the environment Kubernetes and the
 // sidecar would give it: PORT and HOST where to listen, the pod's identity, HTTP_PROXY = its sidecar's forward proxy).
 import { join } from 'node:path';
+import { nodeArgs, proxyArgs0 } from '../sea/sea-mode.js';
 import type { InstanceAddresses } from './address-plan.js';
 import type { ProcessSpec } from './process-supervisor.js';
 import { resolveArgv } from './run-annotations.js';
@@ -100,7 +101,8 @@ export function planProcesses(
         spec: {
           name,
           command: process.execPath,
-          args: [ctx.proxyScript, ...proxyArgs(w, a, ctx.xds)],
+          // In the single executable the binary is the proxy (`mesh __proxy`), see ../sea/sea-mode.ts.
+          args: [...proxyArgs0(ctx.proxyScript), ...proxyArgs(w, a, ctx.xds)],
           cwd: ctx.dir,
           env: { ...ctx.baseEnv },
           logFile: logFileOf(ctx, `${w.podName}.proxy`),
@@ -109,7 +111,9 @@ export function planProcesses(
       });
     }
     if (w.run !== undefined) {
-      const [command = process.execPath, ...args] = resolveArgv(w.run);
+      const [command = process.execPath, ...runArgs] = resolveArgv(w.run);
+      // `node SCRIPT`: in the single executable the binary runs SCRIPT as `mesh __node SCRIPT`.
+      const args = command === process.execPath ? nodeArgs(runArgs) : runArgs;
       const env = appEnv(w, a, ctx.baseEnv);
       apps.push({
         kind: 'app',
