@@ -15,6 +15,7 @@ import { type IdleTimer, idleTimer, stopIdleTimer } from './coarse-timer.js';
 import { localReply } from './grpc-local-reply.js';
 import { GrpcStatus, isGrpcRequest, noteGrpcResponse, parseGrpcStatus } from './grpc-status.js';
 import { requestDeadlines } from './grpc-timeout.js';
+import { hasBody } from './has-body.js';
 import { applyHeaderMutation } from './header-mutation.js';
 import type { HttpStream, ResponseFlag } from './http-stream.js';
 import { LocalReply } from './local-reply.js';
@@ -33,18 +34,6 @@ export interface RouterDeps {
 
 /** Envoy's default stream_idle_timeout (5 min), used when the route sets no idle_timeout; ms. */
 const DEFAULT_STREAM_IDLE_MS = 300_000;
-
-/** HTTP/1.1: a content-length above 0 or a transfer-encoding; HTTP/2: headers not sent with END_STREAM. */
-function hasBody(stream: HttpStream): boolean {
-  const h = stream.req.headers;
-  if (stream.req.httpVersion === '2.0') {
-    const h2 = (stream.req as unknown as { stream?: { endAfterHeaders?: boolean } }).stream;
-    return h2?.endAfterHeaders !== true;
-  }
-  return (
-    (h['content-length'] !== undefined && h['content-length'] !== '0') || h['transfer-encoding'] !== undefined
-  );
-}
 
 function pickHost(
   cluster: ClusterRuntime,
@@ -262,8 +251,9 @@ async function forwardToCluster(
       breakers.activeRetries--;
       held.retry = false;
     }
-    if (stream.clientClosed) {
-      // The client is gone (flag DC, logged on close): nothing to answer, no retry.
+    if (stream.clientClosed || stream.finished) {
+      // The client is gone (flag DC, logged on close), or the connection manager answered (request_timeout's
+      // 408): nothing to answer, no retry, nothing for outlier detection.
       endTry(stream, timer, idle);
       host.stats.rqActive--;
       if ('response' in result) result.response.body.destroy();
@@ -297,8 +287,10 @@ async function forwardToCluster(
     if (wantedByPolicy && !wanted)
       clusterStat(deps.stats, cluster.name, 'retry_or_shadow_abandoned', memo).value++;
     const retriable = wanted && breakers.activeRetries < breakers.maxRetries;
-    if (wanted && !retriable)
+    if (wanted && !retriable) {
       clusterStat(deps.stats, cluster.name, 'upstream_rq_retry_overflow', memo).value++;
+      stream.flags.add('UO'); // Envoy's router flags a retry refused by max_retries UO
+    }
     if (retriable) {
       breakers.activeRetries++;
       held.retry = true;

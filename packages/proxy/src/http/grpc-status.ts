@@ -109,6 +109,18 @@ export function noteGrpcResponse(stream: HttpStream, response: UpstreamResponse)
   answeredBy.set(stream, response);
 }
 
+/**
+ * The gRPC status the response itself carries (trailers, else headers), with no inference from the HTTP status:
+ * what Envoy's grpc_stats filter counts. Undefined when there is none (or the request is not gRPC).
+ */
+export function sentGrpcStatusOf(stream: HttpStream): number | undefined {
+  if (!isGrpcRequest(stream.req.headers)) return undefined;
+  return (
+    parseGrpcStatus(answeredBy.get(stream)?.trailers['grpc-status']) ??
+    parseGrpcStatus(stream.responseHeaders?.['grpc-status'])
+  );
+}
+
 /** The request's gRPC status (see the top of the file); undefined for a request that is not gRPC. */
 export function grpcStatusOf(stream: HttpStream): number | undefined {
   if (!isGrpcRequest(stream.req.headers)) return undefined;

@@ -12,7 +12,8 @@ export type TryOutcome =
   /** grpcStatus: grpc-status in the response headers (a Trailers-Only gRPC answer), read for the gRPC conditions. */
   | { readonly kind: 'response'; readonly status: number; readonly grpcStatus?: number | undefined }
   | { readonly kind: 'connect-failure' }
-  | { readonly kind: 'reset' }
+  /** `refused`: an HTTP/2 stream the upstream refused (RST_STREAM REFUSED_STREAM), retried under refused-stream. */
+  | { readonly kind: 'reset'; readonly refused?: boolean }
   | { readonly kind: 'timeout' }
   /** No response headers within the stream idle timeout (route idle_timeout); never retried. */
   | { readonly kind: 'idle' };
@@ -114,7 +115,13 @@ export function shouldRetry(policy: CompiledRetryPolicy, outcome: TryOutcome): b
         c.has('reset-before-request')
       );
     case 'reset':
-      return c.has('reset') || c.has('5xx');
+      // Envoy's wouldRetryFromReset: reset, 5xx and gateway-error retry any reset; refused-stream a refused one.
+      return (
+        c.has('reset') ||
+        c.has('5xx') ||
+        c.has('gateway-error') ||
+        (outcome.refused === true && c.has('refused-stream'))
+      );
     case 'idle':
       return false;
     case 'timeout':

@@ -49,6 +49,9 @@ function classify(err: unknown, signal: TryCancel): Exclude<TryOutcome, { kind: 
   const e = err as { code?: string; cause?: { code?: string } };
   const code = CONNECT_CODES.has(e.code ?? '') ? (e.code ?? '') : (e.cause?.code ?? e.code ?? '');
   if (CONNECT_CODES.has(code)) return { kind: 'connect-failure' };
+  // node:http2 reports a stream the upstream reset with its error code in the message.
+  if (/NGHTTP2_REFUSED_STREAM/.test((err as Error | undefined)?.message ?? ''))
+    return { kind: 'reset', refused: true };
   return { kind: 'reset' };
 }
 

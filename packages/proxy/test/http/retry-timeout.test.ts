@@ -226,6 +226,7 @@ describe('circuit breakers', () => {
     const before = a.seen.length;
     expect((await send(port(), '/', { headers: { 'x-test-status': '500' } })).status).toBe(500);
     expect(a.seen.length - before).toBe(1);
+    expect(last()?.responseFlags).toBe('UO'); // the retry max_retries refused, as Envoy flags it
     expect(h.proxy.stats.value('cluster.limited.upstream_rq_retry_overflow')).toBe(1);
     expect(h.proxy.stats.value('cluster.limited.upstream_rq_pending_overflow')).toBe(1);
     expect((await send(h.proxy.adminPort, '/clusters')).body).toContain(

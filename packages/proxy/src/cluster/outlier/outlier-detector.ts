@@ -151,11 +151,15 @@ export class OutlierDetector {
     }
   }
 
-  /** A passing active health check returns an ejected host (successful_active_health_check_uneject_host). */
+  /**
+   * A passing active health check returns an ejected host (successful_active_health_check_uneject_host), once the
+   * host is healthy by its checks (not while it still counts towards healthy_threshold), as Envoy requires.
+   */
   onHealthCheckSuccess(host: Host): void {
     const m = this.#monitors.get(host);
     if (m === undefined || !host.outlierEjected || !this.config.successfulActiveHealthCheckUnejectHost)
       return;
+    if (host.activeHcFailed) return;
     this.#uneject(host, m, performance.now());
   }
 

@@ -11,6 +11,7 @@ import type { HttpBuffer, HttpBufferPerRoute } from '@minimesh/model/xds';
 import { TypeUrl } from '@minimesh/model/xds';
 import { ConfigRejectedError } from '../../errors.js';
 import { localReply } from '../grpc-local-reply.js';
+import { hasBody } from '../has-body.js';
 import type { HttpStream } from '../http-stream.js';
 import { LocalReply } from '../local-reply.js';
 import type { FilterStatus, HttpFilter, HttpFilterPlugin } from './http-filter.js';
@@ -28,18 +29,6 @@ function maxBytes(cfg: HttpBuffer | null | undefined, owner: string, at: string)
     );
   }
   return n;
-}
-
-/** HTTP/1.1: a content-length above 0 or a transfer-encoding; HTTP/2: headers not sent with END_STREAM. */
-function hasBody(stream: HttpStream): boolean {
-  const h = stream.req.headers;
-  if (stream.req.httpVersion === '2.0') {
-    const h2 = (stream.req as unknown as { stream?: { endAfterHeaders?: boolean } }).stream;
-    return h2?.endAfterHeaders !== true;
-  }
-  return (
-    (h['content-length'] !== undefined && h['content-length'] !== '0') || h['transfer-encoding'] !== undefined
-  );
 }
 
 class BufferFilter implements HttpFilter {

@@ -3,14 +3,15 @@
 // (cluster.<cluster>.grpc.<service>.<method>.<stat>) when stats_for_all_methods is set or the method is in
 // individual_method_stats_allowlist, else without the method (cluster.<cluster>.grpc.<stat>). Stats: `total` when
 // the request arrives; when the stream is over, `success` (grpc-status 0) or `failure`, and one counter per status
-// code (`.14`), the status read as Envoy reads it (src/http/grpc-status.ts: trailers, a Trailers-Only answer, or the
-// HTTP status mapped). Other requests pass untouched. Message counts (request_message_count /
+// code (`.14`), from the grpc-status the response carries (trailers, or a Trailers-Only answer's headers; none: not
+// counted, as Envoy's chargeStat); codes above 16 count as failures without a counter of their own, so a peer
+// cannot create unbounded stat names. Other requests pass untouched. Message counts (request_message_count /
 // response_message_count) and upstream_rq_time are not kept.
 import type { GrpcStatsFilterConfig } from '@minimesh/model/xds';
 import { TypeUrl } from '@minimesh/model/xds';
 import type { StatsStore } from '../../stats/stats-store.js';
 import { boolValue } from '../../util/proto-values.js';
-import { grpcStatusOf } from '../grpc-status.js';
+import { sentGrpcStatusOf } from '../grpc-status.js';
 import type { HttpStream } from '../http-stream.js';
 import type { FilterStatus, HttpFilter, HttpFilterPlugin } from './http-filter.js';
 
@@ -58,10 +59,11 @@ class GrpcStatsFilter implements HttpFilter {
     const c = this.#counted.get(stream);
     if (c === undefined) return;
     this.#counted.delete(stream);
-    const status = grpcStatusOf(stream);
+    const status = sentGrpcStatusOf(stream);
     if (status === undefined) return;
     const outcome = status === 0 ? 'success' : 'failure';
     this.stats.inc(`cluster.${c.cluster}.${c.scope}.${outcome}`, `envoy_cluster_grpc_${outcome}`, c.labels);
+    if (status > 16) return;
     // Envoy's tag extraction has no rule for the status: it stays in the Prometheus name (envoy_cluster_grpc_14).
     this.stats.inc(`cluster.${c.cluster}.${c.scope}.${status}`, `envoy_cluster_grpc_${status}`, c.labels);
   }
