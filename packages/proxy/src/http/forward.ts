@@ -269,8 +269,12 @@ async function forwardToCluster(
       respondOverflow(stream);
       return;
     }
-    // Each try's outcome goes to the cluster's outlier detector (a status, or a local origin failure).
-    if (cluster.health.outlier !== undefined) {
+    // Each try's outcome goes to the outlier detector (a status, or a local origin failure); not a try cancelled
+    // while it waited for a connection (it never reached the host).
+    if (
+      cluster.health.outlier !== undefined &&
+      (result as { error?: { pending?: boolean } }).error?.pending !== true
+    ) {
       const grpcStatus =
         grpc && 'response' in result ? parseGrpcStatus(result.response.headers['grpc-status']) : undefined;
       reportTry(cluster.health.outlier, host, result.outcome, grpcStatus);

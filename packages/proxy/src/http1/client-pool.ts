@@ -128,7 +128,8 @@ export class H1Pool implements ConnectionOwner, RaceRetry {
         dispatch: (conn) => resolve(conn.send(req, req.signal, this)),
         fail: reject,
       });
-      req.signal?.on('abort', () => cancel(cancelledError()));
+      // Cancelled while waiting: the request never reached a host (the router reports no try to outlier detection).
+      req.signal?.on('abort', () => cancel(Object.assign(cancelledError(), { pending: true })));
       this.#openForPending();
     });
   }
