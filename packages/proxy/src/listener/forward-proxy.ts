@@ -14,6 +14,7 @@ import type { H1Response } from '../http1/server-response.js';
 import type { StatsStore } from '../stats/stats-store.js';
 import type { CompiledListener } from './compile-listener.js';
 import { chainFor, dispatch } from './dispatch.js';
+import { relayToTcpChain } from './forward-passthrough.js';
 import type { ListenerManager } from './listener-manager.js';
 import { proxyTcp } from './tcp-proxy.js';
 
@@ -110,6 +111,9 @@ export async function startForwardProxy(
       return;
     }
     const dstIp = isIP(t.host) === 0 ? '0.0.0.0' : t.host;
+    // A tcp_proxy chain for this destination (passthrough, black hole, a TCP service): relayed as the bytes would be.
+    const tcp = chainFor(listener, req.socket, t.port, dstIp, 'http/1.1')?.tcp;
+    if (tcp !== undefined) return void relayToTcpChain(req, res, tcp, clusters, stats, t);
     const info = { listenerPort: t.port, originalDestination: { host: t.host, port: t.port } };
     dispatch(listener, req, res, stats, info, dstIp, t.authority, t.path);
   };

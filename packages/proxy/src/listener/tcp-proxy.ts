@@ -6,7 +6,8 @@
 // upstream_cx_connect_fail. tunneling_config and on_demand are refused.
 import { connect, type Socket } from 'node:net';
 import type { TcpProxy } from '@minimesh/model/xds';
-import type { ClusterManager } from '../cluster/cluster-manager.js';
+import type { ClusterManager, ClusterRuntime } from '../cluster/cluster-manager.js';
+import type { Host } from '../cluster/host.js';
 import { ConfigRejectedError } from '../errors.js';
 import { clusterStat, type StatsStore } from '../stats/stats-store.js';
 import { durationToMs } from '../util/proto-values.js';
@@ -55,6 +56,26 @@ function pickCluster(t: CompiledTcpProxy): string {
   return t.clusters[t.clusters.length - 1]?.name ?? '';
 }
 
+/**
+ * The cluster (weighted pick) and host a tcp_proxy connection goes to: the original destination for ORIGINAL_DST
+ * (PassthroughCluster), else the cluster's load balancer; no host for an unknown or empty cluster (BlackHoleCluster).
+ */
+export function tcpUpstream(
+  t: CompiledTcpProxy,
+  clusters: ClusterManager,
+  original: { host: string; port: number },
+): { name: string; cluster: ClusterRuntime | undefined; host: Host | undefined } {
+  const name = pickCluster(t);
+  const cluster = clusters.get(name);
+  const host =
+    cluster === undefined
+      ? undefined
+      : cluster.kind === 'ORIGINAL_DST'
+        ? clusters.originalDestination(original.host, original.port)
+        : cluster.lb.pick(cluster.hosts, cluster.health.pickOptions);
+  return { name, cluster, host };
+}
+
 /** Pipes `downstream` to an upstream host; `original` is the connection's original destination. */
 export function proxyTcp(
   downstream: Socket,
@@ -66,14 +87,7 @@ export function proxyTcp(
   stats.inc(`tcp.${t.statPrefix}.downstream_cx_total`, 'envoy_tcp_downstream_cx_total', {
     envoy_tcp_prefix: t.statPrefix,
   });
-  const name = pickCluster(t);
-  const cluster = clusters.get(name);
-  const host =
-    cluster === undefined
-      ? undefined
-      : cluster.kind === 'ORIGINAL_DST'
-        ? clusters.originalDestination(original.host, original.port)
-        : cluster.lb.pick(cluster.hosts, cluster.health.pickOptions);
+  const { name, cluster, host } = tcpUpstream(t, clusters, original);
   if (cluster === undefined || host === undefined) {
     stats.inc(`tcp.${t.statPrefix}.upstream_flush_total`, 'envoy_tcp_upstream_flush_total', {
       envoy_tcp_prefix: t.statPrefix,

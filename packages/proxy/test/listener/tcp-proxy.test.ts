@@ -42,6 +42,31 @@ function roundTrip(port: number, text: string): Promise<string> {
   });
 }
 
+/** GET `url` (absolute form) through the forward proxy, as an app with HTTP_PROXY sends it. */
+function viaForwardProxy(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: h.proxy.forwardProxyPort,
+        path: url,
+        headers: { host: new URL(url).host },
+        agent: false,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          body += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 beforeAll(async () => {
   echo = createServer((s) => s.on('data', (d) => s.write(`echo:${d}`)).on('end', () => s.end()));
   await new Promise<void>((r) => echo.listen(0, '127.0.0.1', () => r()));
@@ -160,6 +185,14 @@ describe('tcp_proxy', () => {
       req.end();
     });
     expect(reply).toBe('echo:tunnel');
+  });
+  it('relays a plain HTTP request through the forward proxy over a passthrough chain to the original destination', async () => {
+    const r = await viaForwardProxy(`http://127.0.0.1:${web.port}/through?x=1`);
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ upstream: 'web', url: '/through?x=1' });
+  });
+  it('resets a forward-proxied HTTP request whose tcp_proxy chain has no reachable host', async () => {
+    await expect(viaForwardProxy('http://127.0.0.1:9092/x')).rejects.toThrow();
   });
   it('counts connections under Envoy names', () => {
     expect(h.proxy.stats.value('tcp.tcp-echo.downstream_cx_total')).toBeGreaterThanOrEqual(1);
