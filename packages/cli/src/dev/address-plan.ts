@@ -133,10 +133,20 @@ function sameShape(a: PlanInstance, b: PlanInstance): boolean {
   );
 }
 
+/**
+ * A gateway's container ports the configured gateway ports do not name (a Gateway API gateway's listener ports,
+ * e.g. 80): each gets a free local port, as binding it as given would need privileges or collide between gateways.
+ */
+function extraGatewayPorts(i: PlanInstance, gatewayPorts: Readonly<Record<number, number>>): number[] {
+  return [...new Set(i.containerPorts)].filter((p) => gatewayPorts[p] === undefined);
+}
+
 /** Ports one instance takes from the allocator: admin, and for a sidecar the forward proxy and two per port. */
 function portsOf(i: PlanInstance, gatewayPorts: Readonly<Record<number, number>>): number {
   const free = Object.values(gatewayPorts).filter((p) => p === 0).length;
-  return i.kind === 'gateway' ? 1 + free : 2 + 2 * new Set(i.containerPorts).size;
+  return i.kind === 'gateway'
+    ? 1 + free + extraGatewayPorts(i, gatewayPorts).length
+    : 2 + 2 * new Set(i.containerPorts).size;
 }
 
 function addressesOf(
@@ -151,6 +161,7 @@ function addressesOf(
     const listenerPorts: Record<number, number> = {};
     for (const [lds, local] of Object.entries(gatewayPorts))
       listenerPorts[Number(lds)] = local === 0 ? allocate() : local;
+    for (const p of extraGatewayPorts(i, gatewayPorts)) listenerPorts[p] = allocate();
     return Object.freeze({
       ...base,
       containerPorts,

@@ -32,6 +32,7 @@ import { type ControlPlaneStatus, statusOf } from './control-plane-status.js';
 import { ConfigStore, type ResourceResult, type StorePlan, stableJson } from './control-plane-store.js';
 import { type DirWatcher, diffTexts, readManifestTexts, watchDirectory } from './control-plane-watch.js';
 import { planInstances, workloadOfPod } from './control-plane-workloads.js';
+import { meshConfigOf } from './mesh-config-map.js';
 import { localResources } from './rewrite-translation.js';
 import { planWorkloads, type WorkloadPlan } from './workloads.js';
 
@@ -161,6 +162,9 @@ class DevControlPlane {
     const workloads = planWorkloads(plan.next);
     if (workloads.diagnostics.some((d) => d.severity === 'error'))
       return reject([...plan.diagnostics, ...asDiagnostics(workloads.diagnostics)]);
+    // MeshConfig from the `istio` ConfigMap of istio-system, as istiod reads it (mesh-config-map.ts).
+    const meshConfig = meshConfigOf(plan.next);
+    if (meshConfig.diagnostics.length > 0) return reject([...plan.diagnostics, ...meshConfig.diagnostics]);
     let registry: Registry;
     let translations = this.translations;
     try {
@@ -196,7 +200,7 @@ class DevControlPlane {
     this.translations = translations;
     this.workloads = workloads;
     this.version++;
-    this.push = new PushContext(registry, {}, { cache: translations });
+    this.push = new PushContext(registry, meshConfig.mesh, { cache: translations });
     for (const nodeId of this.proxies.nodes()) this.pushNode(nodeId);
     return { ok: true, version: this.version, results: plan.results, diagnostics: plan.diagnostics };
   }

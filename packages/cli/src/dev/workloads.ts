@@ -186,6 +186,7 @@ function gatewayDraft(
   serviceAccount: string,
   ownerKind: WorkloadOwnerKind,
   source?: { file: string; line: number },
+  listenerPorts: readonly number[] = [],
 ): Draft {
   return {
     proxyType: 'router',
@@ -196,7 +197,11 @@ function gatewayDraft(
     index: 0,
     labels: Object.freeze({ ...labels, 'pod-template-hash': podTemplateHash(namespace, name) }),
     serviceAccount,
-    containerPorts: [],
+    containerPorts: [...new Set(listenerPorts)].map((port) => ({
+      container: 'istio-proxy',
+      port,
+      protocol: 'TCP',
+    })),
     sidecar: true,
     ...(source === undefined ? {} : { source }),
   };
@@ -266,6 +271,8 @@ function gatewayApiDrafts(resources: readonly LoadedResource[]): Draft[] {
         `${r.name}-istio`,
         'GatewayAPI',
         { file: r.source.file, line: r.source.line },
+        // Its listeners' ports, as the pod istiod deploys listens on them (the address plan maps each locally).
+        (r.object as { spec: { listeners?: { port: number }[] } }).spec.listeners?.map((l) => l.port) ?? [],
       ),
     );
 }
