@@ -9,6 +9,7 @@ export {
 } from './errors.js';
 export type { AccessLogEntry, AccessLogSink } from './http/access-log.js';
 export { ProxyConfig } from './proxy-config.js';
+export { runProxyProcess } from './proxy-process.js';
 export { PROXY_VERSION, type ProxyOptions, type RunningProxy, startProxy } from './start-proxy.js';
 export { StatsStore } from './stats/stats-store.js';
 export { AdsClient, type AdsClientOptions, type XdsSink } from './xds/ads-client.js';
