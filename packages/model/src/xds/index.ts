@@ -28,6 +28,7 @@ export {
   type StaticEntry,
   secretsConfigDump,
 } from './config-dump.js';
+export { GrpcStatus, type GrpcStatusName } from './grpc-status-codes.js';
 export type { CodecIssue } from './issues.js';
 export { findMessage, lookupMessage, protoRoot } from './proto-root.js';
 export {

@@ -3,29 +3,12 @@
 // inferred from the HTTP status (Grpc::Utility::httpToGrpcStatus, gRPC's http-grpc-status-mapping.md). Only gRPC
 // requests (content-type application/grpc...) have one. Printed by %GRPC_STATUS(X)% (CAMEL_STRING, the default,
 // "DeadlineExceeded"; SNAKE_STRING "DEADLINE_EXCEEDED"; NUMBER "4") and Istio's grpc_response_status label.
+import { GrpcStatus } from '@minimesh/model/xds';
 import type { UpstreamResponse } from '../cluster/upstream-body.js';
 import type { HttpStream } from './http-stream.js';
 
-/** Well-known gRPC status codes (grpc/status.h). */
-export const GrpcStatus = {
-  OK: 0,
-  CANCELLED: 1,
-  UNKNOWN: 2,
-  INVALID_ARGUMENT: 3,
-  DEADLINE_EXCEEDED: 4,
-  NOT_FOUND: 5,
-  ALREADY_EXISTS: 6,
-  PERMISSION_DENIED: 7,
-  RESOURCE_EXHAUSTED: 8,
-  FAILED_PRECONDITION: 9,
-  ABORTED: 10,
-  OUT_OF_RANGE: 11,
-  UNIMPLEMENTED: 12,
-  INTERNAL: 13,
-  UNAVAILABLE: 14,
-  DATA_LOSS: 15,
-  UNAUTHENTICATED: 16,
-} as const;
+/** Well-known gRPC status codes (grpc/status.h), from the model. */
+export { GrpcStatus };
 
 /** Envoy's Grpc::Utility::grpcStatusToString names, by code (CAMEL_STRING). */
 const CAMEL: readonly string[] = [

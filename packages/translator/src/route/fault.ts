@@ -6,6 +6,7 @@ import {
   type AnyObject,
   anyOf,
   durationToProto,
+  GrpcStatus,
   type HTTPFault,
   type HTTPFaultInjection,
   parseDurationNs,
@@ -21,25 +22,7 @@ function fraction(percentage: { value?: number | undefined } | undefined, percen
 }
 
 /** gRPC status names to codes, for abort.grpcStatus (Istio accepts the names of google.rpc.Code). */
-const GRPC_CODES: Readonly<Record<string, number>> = {
-  OK: 0,
-  CANCELLED: 1,
-  UNKNOWN: 2,
-  INVALID_ARGUMENT: 3,
-  DEADLINE_EXCEEDED: 4,
-  NOT_FOUND: 5,
-  ALREADY_EXISTS: 6,
-  PERMISSION_DENIED: 7,
-  RESOURCE_EXHAUSTED: 8,
-  FAILED_PRECONDITION: 9,
-  ABORTED: 10,
-  OUT_OF_RANGE: 11,
-  UNIMPLEMENTED: 12,
-  INTERNAL: 13,
-  UNAVAILABLE: 14,
-  DATA_LOSS: 15,
-  UNAUTHENTICATED: 16,
-};
+const GRPC_CODES: Readonly<Record<string, number>> = GrpcStatus;
 
 /** The HTTPFault of a VirtualService fault; undefined when it injects nothing Envoy can express. */
 export function translateFault(fault: HTTPFaultInjection): HTTPFault | undefined {

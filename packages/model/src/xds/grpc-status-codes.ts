@@ -1,0 +1,24 @@
+// The gRPC status codes (grpc/status.h, google.rpc.Code) by their canonical names: what Envoy's gRPC aborts
+// (HTTPFault abort.grpc_status), retry_on conditions and grpc-status headers carry, and the names Istio's
+// VirtualService `fault.abort.grpcStatus` accepts. One table for the translator and the proxy.
+export const GrpcStatus = {
+  OK: 0,
+  CANCELLED: 1,
+  UNKNOWN: 2,
+  INVALID_ARGUMENT: 3,
+  DEADLINE_EXCEEDED: 4,
+  NOT_FOUND: 5,
+  ALREADY_EXISTS: 6,
+  PERMISSION_DENIED: 7,
+  RESOURCE_EXHAUSTED: 8,
+  FAILED_PRECONDITION: 9,
+  ABORTED: 10,
+  OUT_OF_RANGE: 11,
+  UNIMPLEMENTED: 12,
+  INTERNAL: 13,
+  UNAVAILABLE: 14,
+  DATA_LOSS: 15,
+  UNAUTHENTICATED: 16,
+} as const;
+
+export type GrpcStatusName = keyof typeof GrpcStatus;
