@@ -1,15 +1,19 @@
 // `mesh explain -f FILE|DIR... PROXY URL [-H name:value]... [-X METHOD] [--gateway] [--random N] [--json]`: which
 // listener, filter chain, route configuration, virtual host, route, cluster and endpoints a request from PROXY's
 // sidecar (or, with --gateway, a request to that gateway) takes, and why: the translator's simulator over the
-// proxy's translated resources. explainRequest() takes loaded resources, so a running mesh can feed it its own.
+// proxy's translated resources. explainRequest() takes loaded resources, so a running mesh can feed it its own:
+// without -f, the resources are the running dev mesh's live config (GET /config on --control-plane, default
+// 127.0.0.1:15014, as `mesh proxy-status PROXY` reads it), and the output is the same.
 import type { LoadedResource } from '@minimesh/model';
 import { RegistryError, resolveShortName } from '@minimesh/model';
 import { formatSimulation, type SimulatedCall, type SimulationResult, simulate } from '@minimesh/translator';
+import { liveResources } from '../dev/expected-config.js';
 import { diagnosticLines, loadInputs } from '../dev/load-inputs.js';
 import { InstanceSelectError } from '../dev/select-instance.js';
 import { type InstanceTranslation, translateInstance } from '../dev/translate-instance.js';
 import { describeExplanation } from '../output/explain-text.js';
 import { toJson } from '../output/format.js';
+import { ControlPlaneUnreachableError, DEFAULT_CONTROL_PLANE } from './apply.js';
 import type { CommandOutcome } from './inject.js';
 
 export interface ExplainRequest {
@@ -98,7 +102,10 @@ export function explainRequest(resources: readonly LoadedResource[], request: Ex
 }
 
 export interface ExplainCommandOptions extends ExplainRequest {
+  /** Manifest files or directories (`-f`); none: the running dev mesh's live config from `controlPlane`. */
   readonly files: readonly string[];
+  /** HOST:PORT of the dev mesh's control API, read when `files` is empty (default 127.0.0.1:15014). */
+  readonly controlPlane?: string;
   /** Print the Explanation as JSON instead of text. */
   readonly json?: boolean;
 }
@@ -112,16 +119,29 @@ export async function explainCommand(
     stdout: '',
     stderr: [...stderr, `mesh explain: ${message}`],
   });
-  if (options.files.length === 0) return fail('expected at least one -f FILE|DIR');
-  const loaded = await loadInputs(options.files);
-  const stderr = diagnosticLines(loaded.diagnostics);
-  if (!loaded.ok) {
-    const n = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-    return fail(`${n} error(s) loading ${options.files.join(', ')}; nothing was simulated`, stderr);
+  let resources: readonly LoadedResource[];
+  let stderr: string[] = [];
+  if (options.files.length === 0) {
+    const address = options.controlPlane ?? DEFAULT_CONTROL_PLANE;
+    try {
+      resources = await liveResources(address);
+    } catch (err) {
+      if (err instanceof ControlPlaneUnreachableError)
+        return fail(`${err.message}, or explain offline with -f FILE|DIR`);
+      throw err;
+    }
+  } else {
+    const loaded = await loadInputs(options.files);
+    stderr = diagnosticLines(loaded.diagnostics);
+    if (!loaded.ok) {
+      const n = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+      return fail(`${n} error(s) loading ${options.files.join(', ')}; nothing was simulated`, stderr);
+    }
+    resources = loaded.resources;
   }
   let explanation: Explanation;
   try {
-    explanation = explainRequest(loaded.resources, options);
+    explanation = explainRequest(resources, options);
   } catch (err) {
     if (
       err instanceof InstanceSelectError ||

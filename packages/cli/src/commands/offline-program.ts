@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { colorEnabled } from '../output/format.js';
 import type { Io } from '../program.js';
 import { analyzeCommand } from './analyze.js';
+import { DEFAULT_CONTROL_PLANE } from './apply.js';
 import { explainCommand } from './explain.js';
 import type { CommandOutcome } from './inject.js';
 import { translateCommand } from './translate.js';
@@ -77,10 +78,15 @@ export function registerOfflineCommands(program: Command, io: Io, setExit: (code
     .description('explain the listener, route, cluster and endpoint a request takes through a proxy, and why')
     .argument('<args...>', "PROXY URL (a request from PROXY's sidecar), or URL with --gateway NAME")
     .usage('[options] PROXY URL | mesh explain [options] --gateway NAME URL')
-    .requiredOption(
+    .option(
       '-f, --filename <path>',
-      'manifest file or directory (repeatable; applied in order)',
+      'manifest file or directory (repeatable; applied in order); none: the running mesh dev config',
       collect,
+    )
+    .option(
+      '--control-plane <host:port>',
+      'control API of the running `mesh dev`, read when no -f is given',
+      DEFAULT_CONTROL_PLANE,
     )
     .option('--gateway <name>', 'explain a request to this gateway instead of from a sidecar')
     .option('-H, --header <name:value>', 'request header (repeatable)', collect)
@@ -89,13 +95,14 @@ export function registerOfflineCommands(program: Command, io: Io, setExit: (code
     .option('--json', 'print the explanation as JSON')
     .addHelpText(
       'after',
-      "\nExamples:\n  mesh explain -f examples/bookinfo/manifests -f vs.yaml productpage-v1 http://reviews:9080/reviews/0 -H 'end-user: jason'\n  mesh explain -f examples/bookinfo/manifests --gateway istio-ingressgateway http://localhost:8080/productpage",
+      "\nExamples:\n  mesh explain -f examples/bookinfo/manifests -f vs.yaml productpage-v1 http://reviews:9080/reviews/0 -H 'end-user: jason'\n  mesh explain productpage http://reviews:9080/reviews/0   (the running mesh dev's live config)\n  mesh explain -f examples/bookinfo/manifests --gateway istio-ingressgateway http://localhost:8080/productpage",
     )
     .action(
       async (
         args: string[],
         opts: {
-          filename: string[];
+          filename?: string[];
+          controlPlane: string;
           gateway?: string;
           header?: string[];
           request: string;
@@ -118,7 +125,8 @@ export function registerOfflineCommands(program: Command, io: Io, setExit: (code
           return;
         }
         const outcome = await explainCommand({
-          files: opts.filename,
+          files: opts.filename ?? [],
+          controlPlane: opts.controlPlane,
           proxy: opts.gateway ?? args[0]!,
           gateway: opts.gateway !== undefined,
           url: args[expected - 1]!,
