@@ -1,8 +1,8 @@
 // Cluster.health_checks compiled (envoy/config/core/v3/health_check.proto), with Envoy's defaults; times in ms.
 // HTTP/1.1 checks (path, host, method, request_headers_to_add / _to_remove, expected_statuses, retriable_statuses,
 // receive payloads in the first response_buffer_size bytes) and TCP checks (send / receive payloads, or connect
-// only) are honoured; gRPC, Redis and custom checkers, HTTP/2 checks, an HTTP send payload (not implemented in
-// Envoy either), service_name_matcher, PROXY protocol and event logs are refused
+// only) are honoured; gRPC, Redis and custom checkers, HTTP/2 checks, an HTTP send payload (a field Envoy
+// hides as unsupported), service_name_matcher, PROXY protocol and event logs are refused
 // (ConfigRejectedError), as is more than one health check per cluster.
 import type { Cluster } from '@minimesh/model/xds';
 import { ConfigRejectedError } from '../../errors.js';

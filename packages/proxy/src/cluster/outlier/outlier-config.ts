@@ -1,6 +1,6 @@
 // Cluster.outlier_detection compiled, with Envoy's defaults (envoy/config/cluster/v3/outlier_detection.proto).
 // Times are in ms, percentages in [0, 100], success_rate_stdev_factor already divided by 1000. A field the proxy
-// cannot honour (`monitors`, not implemented in Envoy either) is a ConfigRejectedError.
+// cannot honour (`monitors`, a field Envoy hides as unsupported) is a ConfigRejectedError (a NACK naming the field).
 import type { Cluster } from '@minimesh/model/xds';
 import { ConfigRejectedError } from '../../errors.js';
 import { boolValue, durationToMs, uint32Value } from '../../util/proto-values.js';
