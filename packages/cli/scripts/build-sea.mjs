@@ -50,7 +50,7 @@ const EMBEDDED = [
   'packages/model/src/generated/envoy.json', // model's proto-root.ts: the Envoy descriptor
 ];
 /** Directories whose every file is embedded when they exist (the dashboard's built assets). */
-const EMBEDDED_DIRS = ['packages/dashboard/dist', 'packages/cli/dashboard', 'packages/cli/dist/dashboard'];
+const EMBEDDED_DIRS = ['apps/dashboard/dist/web', 'packages/cli/dashboard'];
 
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
 const log = (line) => process.stderr.write(`build-sea: ${line}\n`);

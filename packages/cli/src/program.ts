@@ -37,6 +37,13 @@ export function createProgram(io: Io): { run(argv: readonly string[]): Promise<n
       portArg,
       15014,
     )
+    .option(
+      '--dashboard-port <port>',
+      'port of the live dashboard on 127.0.0.1 (0 = any free port)',
+      portArg,
+      20001,
+    )
+    .option('--no-dashboard', 'do not serve the dashboard (proxies then send no access log stream)')
     .option('--logs <dir>', 'directory for the per-process log files (default: a new temp dir)')
     .option('--exclude <path...>', 'paths under DIR not loaded at start (default: networking)')
     .option('--ready-timeout <seconds>', 'how long to wait for the mesh to be ready', Number, 60)
@@ -50,6 +57,7 @@ export function createProgram(io: Io): { run(argv: readonly string[]): Promise<n
         gatewayPort: opts.gatewayPort,
         xdsPort: opts.xdsPort,
         apiPort: opts.apiPort,
+        dashboardPort: opts.dashboard ? opts.dashboardPort : false,
         readyTimeoutMs: opts.readyTimeout * 1000,
         ...(opts.logs === undefined ? {} : { logsDir: opts.logs }),
         ...(opts.exclude === undefined ? {} : { exclude: opts.exclude }),
@@ -124,6 +132,8 @@ interface DevFlags {
   gatewayPort: number;
   xdsPort: number;
   apiPort: number;
+  dashboardPort: number;
+  dashboard: boolean;
   logs?: string;
   exclude?: string[];
   readyTimeout: number;

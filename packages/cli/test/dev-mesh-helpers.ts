@@ -68,6 +68,8 @@ export interface ReadyMesh extends MeshProcess {
   /** HOST:PORT of the control API. */
   readonly api: string;
   readonly logsDir: string;
+  /** http://127.0.0.1:PORT/ of the dashboard (absent with --no-dashboard). */
+  readonly dashboardUrl?: string;
 }
 
 /** Polls `check` every 50 ms until it holds; fails after `timeoutMs`, naming `what`. */
@@ -86,7 +88,7 @@ export async function waitFor<T>(
 }
 
 const READY =
-  /ready in [\d.]+ s: gateway (http:\/\/127\.0\.0\.1:\d+)\S*, control plane http:\/\/(\S+) .*logs (\S+);/;
+  /ready in [\d.]+ s: gateway (http:\/\/127\.0\.0\.1:\d+)\S*, (?:dashboard (\S+), )?control plane http:\/\/(\S+) .*logs (\S+);/;
 
 /** `mesh dev DIR` on ephemeral ports, resolved once the ready line is printed (fails if it exits first). */
 export async function startMesh(dir: string, extra: readonly string[] = []): Promise<ReadyMesh> {
@@ -99,6 +101,8 @@ export async function startMesh(dir: string, extra: readonly string[] = []): Pro
     '--xds-port',
     '0',
     '--api-port',
+    '0',
+    '--dashboard-port',
     '0',
     '--logs',
     `${dir}-logs`,
@@ -116,7 +120,13 @@ export async function startMesh(dir: string, extra: readonly string[] = []): Pro
     'the ready line',
     90_000,
   );
-  return { ...m, gatewayUrl: match[1] ?? '', api: match[2] ?? '', logsDir: match[3] ?? '' };
+  return {
+    ...m,
+    gatewayUrl: match[1] ?? '',
+    ...(match[2] === undefined ? {} : { dashboardUrl: match[2] }),
+    api: match[3] ?? '',
+    logsDir: match[4] ?? '',
+  };
 }
 
 /** The pids of the direct children of `pid` (Linux /proc via ps). */

@@ -13,7 +13,7 @@ import { createProgram, runDev, type SignalSource, startDev } from '../src/index
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../dist/bin/mesh.js', import.meta.url));
-const ports = { gatewayPort: 0, xdsPort: 0, apiPort: 0 };
+const ports = { gatewayPort: 0, xdsPort: 0, apiPort: 0, dashboardPort: 0 };
 /** Log dirs beside the test's DIR (removed with it). */
 const logsOf = (dir: string) => ({ logsDir: `${dir}-logs` });
 
@@ -69,7 +69,9 @@ describe('mesh dev', () => {
       expect(outcome.exitCode).toBe(0);
       expect(outcome.mesh?.controlPlane.resources().map((r) => r.kind)).toEqual(['Service']);
       expect(c.out).toHaveLength(1);
-      expect(c.out[0]).toMatch(/^mesh dev: ready in [\d.]+ s: gateway http:\/\/127\.0\.0\.1:\d+\/, /);
+      expect(c.out[0]).toMatch(
+        /^mesh dev: ready in [\d.]+ s: gateway http:\/\/127\.0\.0\.1:\d+\/, dashboard http:\/\/127\.0\.0\.1:\d+\/, /,
+      );
     } finally {
       await outcome.mesh?.stop();
     }

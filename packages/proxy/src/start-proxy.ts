@@ -5,6 +5,7 @@
 // options.accessLogToStdout is set.
 import type { AddressInfo, Server } from 'node:net';
 import { pino } from 'pino';
+import { GrpcAccessLoggers } from './access-log/grpc-access-logger.js';
 import { type AdminContext, startAdmin } from './admin/admin-server.js';
 import type { BootstrapInfo } from './admin/config-dump-page.js';
 import { ClusterManager } from './cluster/cluster-manager.js';
@@ -64,6 +65,8 @@ export interface RunningProxy {
   readonly config: ProxyConfig;
   readonly stats: StatsStore;
   readonly xds: AdsClient;
+  /** The streams of the envoy.access_loggers.http_grpc loggers the listeners configure. */
+  readonly grpcAccessLoggers: GrpcAccessLoggers;
   /** The local port a bound listener got (after the port table). */
   listenerPort(name: string): number | undefined;
   /** Resolves once CDS and LDS were first accepted (rejects after timeoutMs, default 10 s). */
@@ -96,6 +99,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const istio = new IstioMetrics(workloadOf(options));
   const clusters = new ClusterManager(stats);
   const registry = createFilterRegistry({ clusters, stats });
+  // envoy.access_loggers.http_grpc streams, by (cluster, log_name); the identifier carries the ADS node.
+  const grpcAccessLoggers = new GrpcAccessLoggers({ node, clusters, stats });
   const host = options.bindAddress ?? '127.0.0.1';
   const stdoutLog: AccessLogSink | undefined =
     options.accessLogToStdout === true ? (e) => process.stdout.write(e.line) : undefined;
@@ -115,6 +120,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       routes: (name) => config?.route(name),
       awaitRoute: (name) => listeners.awaitRoute(name),
       accessLog,
+      grpcAccessLoggers,
       istio,
     },
     clusters,
@@ -180,6 +186,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     config: proxyConfig,
     stats,
     xds,
+    grpcAccessLoggers,
     listenerPort: (name) => listeners.boundPort(name),
     inboundPort: (dst) => inbound.find((s) => s.destinationPort === dst)?.port,
     async ready(timeoutMs = 10_000) {
@@ -214,6 +221,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       xds.close();
       await Promise.all(inbound.map((s) => s.close()));
       await listeners.close();
+      await grpcAccessLoggers.close();
       for (const s of [admin, forward]) {
         if (s === undefined) continue;
         s.closeAllConnections();

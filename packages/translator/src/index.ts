@@ -1,5 +1,16 @@
 // @minimesh/translator: pure Istio -> Envoy xDS translation per proxy. This file only re-exports.
 
+export {
+  ENVOY_ACCESS_LOG_CLUSTER,
+  HTTP_ENVOY_ACCESS_LOG_NAME,
+  HTTP_GRPC_ACCESS_LOGGER,
+} from './access-log/access-log-names.js';
+export {
+  type AccessLogServiceTarget,
+  accessLogService,
+  parseServiceAddress,
+} from './access-log/access-log-service.js';
+export { loggedRequestHeaders } from './access-log/logged-headers.js';
 export { ANALYZERS, type AnalyzeOptions, analyze, compareMessages } from './analysis/analyze.js';
 export { AnalysisContext, type Analyzer } from './analysis/analyzer.js';
 export { TranslationCache } from './cache/translation-cache.js';

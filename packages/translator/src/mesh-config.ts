@@ -15,6 +15,13 @@ export interface MeshConfig {
   readonly enableAutoMtls: boolean;
   /** Istio's trust domain, for SPIFFE identities (`spiffe://cluster.local/ns/NS/sa/SA`). */
   readonly trustDomain: string;
+  /**
+   * MeshConfig.enableEnvoyAccessLogService (default false): every HTTP connection manager streams its access logs
+   * over gRPC (envoy.service.accesslog.v3) to `envoyAccessLogService`. Off without an address.
+   */
+  readonly enableEnvoyAccessLogService: boolean;
+  /** MeshConfig.defaultConfig.envoyAccessLogService: the ALS server, `HOST:PORT` (`[IPV6]:PORT`). */
+  readonly envoyAccessLogService?: { readonly address: string };
 }
 
 export const DEFAULT_MESH_CONFIG: MeshConfig = Object.freeze({
@@ -24,4 +31,5 @@ export const DEFAULT_MESH_CONFIG: MeshConfig = Object.freeze({
   connectTimeoutMs: 10_000,
   enableAutoMtls: true,
   trustDomain: 'cluster.local',
+  enableEnvoyAccessLogService: false,
 });

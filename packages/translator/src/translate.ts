@@ -1,6 +1,7 @@
 // One proxy's whole configuration: istiod's generators for LDS, RDS, CDS, EDS and SDS run over one push. Pure and
 // deterministic: the same registry version and proxy give byte-identical resources.
 import type { Cluster, ClusterLoadAssignment, Listener, RouteConfiguration, Secret } from '@minimesh/model';
+import { withHttpAccessLogs } from './access-log/http-grpc-access-log.js';
 import { internTranslation } from './cache/intern.js';
 import { buildClusters } from './cluster/build-clusters.js';
 import { buildEndpoints } from './endpoint/build-endpoints.js';
@@ -33,8 +34,10 @@ export function translate(proxy: MeshProxy, push: PushContext): Translation {
   if (proxy.proxyless) return { ...translateGrpc(proxy, push), secrets: [] };
   const sink = new MessageSink();
   const clusters = buildClusters(proxy, push, sink);
-  const listeners = buildListeners(proxy, push, sink);
+  const built = buildListeners(proxy, push, sink);
   const routes = buildRoutes(proxy, push, sink);
+  // The gRPC access logger goes on every HCM (with the header names the routes match on) before EnvoyFilters run.
+  const listeners = withHttpAccessLogs(push.mesh, built, routes);
   // EnvoyFilter patches go on the built resources last, as istiod's patchers do (bad patches become messages).
   const patched = applyEnvoyFilters(proxy, push, sink, { listeners, routes, clusters });
   // The final EDS clusters name the assignments to build: a cluster a patch removed gets none, one it added

@@ -1,4 +1,10 @@
 // @minimesh/xds-server: an xDS management server over a snapshot cache. This file only re-exports.
+export {
+  type AccessLogServiceDefinition,
+  type AccessLogSink,
+  type AccessLogStream,
+  accessLogService,
+} from './access-log-service.js';
 export type { StreamInfo, XdsCallbacks } from './callbacks.js';
 export { checkConsistency, edsNameOf, rdsNamesOf } from './consistency.js';
 export { DEFAULT_DEBOUNCE_MS, DEFAULT_MAX_DEBOUNCE_MS, type DebounceOptions } from './debounce.js';

@@ -1,5 +1,6 @@
 // The xDS gRPC server: ADS (state of the world and delta), the per-type discovery services and CSDS over one
-// snapshot cache. Listens on 127.0.0.1 by default; port 0 picks a free port (the real one is `port`).
+// snapshot cache, and optionally Envoy's access log service (ALS). Listens on 127.0.0.1 by default; port 0 picks a
+// free port (the real one is `port`).
 import {
   type ChannelOptions,
   Server,
@@ -13,6 +14,7 @@ import type {
   DeltaDiscoveryRequest,
   DeltaDiscoveryResponse,
 } from '@minimesh/model';
+import { AccessLogCalls, type AccessLogSink, accessLogService } from './access-log-service.js';
 import type { XdsCallbacks } from './callbacks.js';
 import { clientStatus, csdsImplementation } from './csds.js';
 import { DeltaStream } from './delta-stream.js';
@@ -52,6 +54,11 @@ export interface XdsServerOptions {
   endpointWaitMs?: number;
   /** Extra gRPC server options; they override the keepalive defaults below. */
   grpcOptions?: ChannelOptions;
+  /**
+   * Serve envoy.service.accesslog.v3.AccessLogService on the same server, handing every decoded batch to this
+   * sink (access-log-service.ts). Without it the service is not offered (clients get UNIMPLEMENTED).
+   */
+  accessLog?: AccessLogSink;
 }
 
 /**
@@ -78,6 +85,7 @@ export class XdsServer {
   readonly host: string;
   readonly #server: Server;
   readonly #ctx: StreamContext;
+  readonly #accessLog: AccessLogCalls | undefined;
   #port = -1;
   /** Set once close() was called; later calls return the same promise. */
   #closing: Promise<void> | undefined;
@@ -106,6 +114,9 @@ export class XdsServer {
       });
     }
     this.#server.addService(clientStatusDiscoveryService, csdsImplementation(ctx));
+    this.#accessLog = options.accessLog === undefined ? undefined : new AccessLogCalls(options.accessLog);
+    if (this.#accessLog !== undefined)
+      this.#server.addService(accessLogService, this.#accessLog.implementation());
   }
 
   /** Creates the server and binds it. Resolves once it listens. */
@@ -170,6 +181,7 @@ export class XdsServer {
       });
     });
     for (const stream of [...this.#ctx.open.values()]) stream.end();
+    this.#accessLog?.endAll();
     await drained;
   }
 

@@ -20,6 +20,8 @@ export interface DevOptions {
   xdsPort?: number;
   /** Control API port for `mesh apply` (default 15014; 0 = a free port). */
   apiPort?: number;
+  /** Port of the live dashboard on 127.0.0.1 (default 20001; 0 = a free port; false = no dashboard). */
+  dashboardPort?: number | false;
   /** Directory of the per-process log files (default: a new temp dir). */
   logsDir?: string;
   /** Bound of the wait for readiness, ms (default 60 s). */
@@ -62,6 +64,7 @@ export async function startDev(options: DevOptions): Promise<DevOutcome> {
       ...(options.gatewayPort === undefined ? {} : { gatewayPort: options.gatewayPort }),
       ...(options.xdsPort === undefined ? {} : { xdsPort: options.xdsPort }),
       ...(options.apiPort === undefined ? {} : { apiPort: options.apiPort }),
+      ...(options.dashboardPort === undefined ? {} : { dashboardPort: options.dashboardPort }),
       ...(options.logsDir === undefined ? {} : { logsDir: options.logsDir }),
       ...(options.readyTimeoutMs === undefined ? {} : { readyTimeoutMs: options.readyTimeoutMs }),
       sink: io,

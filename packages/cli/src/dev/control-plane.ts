@@ -16,7 +16,13 @@ import {
   type Registry,
 } from '@minimesh/model';
 import { PushContext, parseProxy, TranslationCache, translate } from '@minimesh/translator';
-import { type SnapshotCache as Cache, SnapshotCache, XdsServer } from '@minimesh/xds-server';
+import {
+  type AccessLogSink,
+  type SnapshotCache as Cache,
+  SnapshotCache,
+  type SnapshotResources,
+  XdsServer,
+} from '@minimesh/xds-server';
 import { DEV_DEFAULT_EXCLUDE } from '../commands/dev.js';
 import {
   type AddressPlan,
@@ -56,6 +62,12 @@ export interface ControlPlaneOptions {
   readonly log?: (line: string) => void;
   /** Subscribed before anything starts, so it also gets the `loaded` event. */
   readonly onEvent?: ControlPlaneListener;
+  /**
+   * Serve Envoy's gRPC access log service beside ADS and tell every proxy to stream its access log to it (Istio's
+   * MeshConfig enableEnvoyAccessLogService), unless the istio ConfigMap sets the access log service itself
+   * (default true): the dashboard's telemetry.
+   */
+  readonly accessLogService?: boolean;
 }
 
 /** One file given to apply / delete. */
@@ -87,6 +99,14 @@ export interface ControlPlane {
   apply(files: readonly InputFile[]): Promise<ChangeOutcome>;
   delete(files: readonly InputFile[]): Promise<ChangeOutcome>;
   status(): ControlPlaneStatus;
+  /** The directory of manifests (absolute when given so). */
+  readonly dir: string;
+  /** The xDS resources last set for a connected proxy (the translator's, made local). */
+  snapshotOf(nodeId: string): SnapshotResources | undefined;
+  /** Node ids of the proxies connected now. */
+  nodes(): readonly string[];
+  /** Receives every access log stream message (when the access log service is on); returns the unsubscribe. */
+  onAccessLog(sink: AccessLogSink): () => void;
   close(): Promise<void>;
 }
 
@@ -123,6 +143,10 @@ class DevControlPlane {
   push: PushContext | undefined;
   workloads: WorkloadPlan = { instances: [], workloads: [], resources: [], gateways: [], diagnostics: [] };
   addresses: AddressPlan;
+  /** The access log service address given to proxies (HOST:PORT of the xDS server), when on. */
+  accessLogAddress: string | undefined;
+  readonly snapshots = new Map<string, SnapshotResources>();
+  readonly accessLogSinks = new Set<AccessLogSink>();
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -135,7 +159,10 @@ class DevControlPlane {
     this.proxies = new ProxyTracker(
       this.hub,
       (nodeId) => this.pushNode(nodeId),
-      (nodeId) => this.cache.clearSnapshot(nodeId),
+      (nodeId) => {
+        this.cache.clearSnapshot(nodeId);
+        this.snapshots.delete(nodeId);
+      },
     );
   }
 
@@ -200,7 +227,15 @@ class DevControlPlane {
     this.translations = translations;
     this.workloads = workloads;
     this.version++;
-    this.push = new PushContext(registry, meshConfig.mesh, { cache: translations });
+    const mesh =
+      this.accessLogAddress === undefined || meshConfig.mesh.enableEnvoyAccessLogService
+        ? meshConfig.mesh
+        : {
+            ...meshConfig.mesh,
+            enableEnvoyAccessLogService: true,
+            envoyAccessLogService: { address: this.accessLogAddress },
+          };
+    this.push = new PushContext(registry, mesh, { cache: translations });
     for (const nodeId of this.proxies.nodes()) this.pushNode(nodeId);
     return { ok: true, version: this.version, results: plan.results, diagnostics: plan.diagnostics };
   }
@@ -219,7 +254,9 @@ class DevControlPlane {
         ...(w === undefined ? {} : { serviceAccount: w.serviceAccount }),
       });
       const self = this.addresses.pod(proxy.workloadName, proxy.namespace);
-      this.cache.setSnapshot(nodeId, localResources(translate(proxy, push), this.addresses, self));
+      const resources = localResources(translate(proxy, push), this.addresses, self);
+      this.snapshots.set(nodeId, resources);
+      this.cache.setSnapshot(nodeId, resources);
     } catch (err) {
       const message = `proxy ${nodeId}: ${(err as Error).message}`;
       this.log(`mesh: ${message}`);
@@ -272,6 +309,10 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<C
     );
   const cp = new DevControlPlane({ ...options, host }, log);
   if (options.onEvent !== undefined) cp.hub.on(options.onEvent);
+  // The ALS address is in every proxy's config, so the xDS port must be known before the first translation.
+  let xdsPort = options.xdsPort ?? 15010;
+  if (xdsPort === 0) xdsPort = (await freePorts(1, host, new Set()))[0] ?? 0;
+  if (options.accessLogService !== false) cp.accessLogAddress = `${host}:${xdsPort}`;
   const texts = await readManifestTexts(options.dir, options.exclude ?? DEV_DEFAULT_EXCLUDE);
   const first = await cp.change(cp.store.planFiles(diffTexts(texts, [], () => undefined)), 'watch');
   if (!first.ok)
@@ -285,10 +326,23 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<C
       'MESH_PORT_IN_USE',
       `cannot listen on ${host}:${port} for the ${what}: ${(err as Error).message}; is another \`mesh dev\` running?`,
     );
-  const xdsPort = options.xdsPort ?? 15010;
   let xds: XdsServer;
+  const accessLog: AccessLogSink = {
+    onMessage: (message, stream) => {
+      for (const s of cp.accessLogSinks) s.onMessage(message, stream);
+    },
+    onStreamEnd: (id) => {
+      for (const s of cp.accessLogSinks) s.onStreamEnd?.(id);
+    },
+  };
   try {
-    xds = await XdsServer.start({ cache: cp.cache, host, port: xdsPort, callbacks: cp.proxies.callbacks() });
+    xds = await XdsServer.start({
+      cache: cp.cache,
+      host,
+      port: xdsPort,
+      callbacks: cp.proxies.callbacks(),
+      ...(cp.accessLogAddress === undefined ? {} : { accessLog }),
+    });
   } catch (err) {
     throw listenError('xDS server', xdsPort, err);
   }
@@ -324,6 +378,13 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<C
     apply: (files) => apiChange(cp, files, 'apply'),
     delete: (files) => apiChange(cp, files, 'delete'),
     status: () => statusOf(cp.version, cp.store.resources(), xds.proxyStatus(), cp.addresses),
+    dir: options.dir,
+    snapshotOf: (nodeId) => cp.snapshots.get(nodeId),
+    nodes: () => cp.proxies.nodes(),
+    onAccessLog: (sink) => {
+      cp.accessLogSinks.add(sink);
+      return () => cp.accessLogSinks.delete(sink);
+    },
     close: async () => {
       watcher?.close();
       await api?.close();

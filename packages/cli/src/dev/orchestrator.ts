@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic } from '@minimesh/model';
+import { createDashboardFeed, type DashboardFeedHandle } from '../dashboard/dashboard-feed.js';
+import { type DashboardServer, startDashboardServer } from '../dashboard/dashboard-server.js';
 import { type ControlPlane, ControlPlaneError, startControlPlane } from './control-plane.js';
 import { type DevSink, eventLine, exitLines, type Progress, plainProgress } from './dev-output.js';
 import {
@@ -30,6 +32,8 @@ export interface DevMeshOptions {
   readonly xdsPort?: number;
   /** Control API port (default 15014; 0 = a free port). */
   readonly apiPort?: number;
+  /** Dashboard port on 127.0.0.1 (default 20001; 0 = a free port; false: no dashboard and no access log stream). */
+  readonly dashboardPort?: number | false;
   /** Where per-process log files go (default: a new temp dir). */
   readonly logsDir?: string;
   /** Bound of the wait for readiness, ms (default 60 s). */
@@ -48,6 +52,8 @@ export interface DevMesh {
   readonly logsDir: string;
   /** http://127.0.0.1:PORT of the ingress gateway. */
   readonly gatewayUrl: string;
+  /** http://127.0.0.1:PORT/ of the live dashboard, unless it is off. */
+  readonly dashboardUrl?: string;
   readonly processes: readonly SupervisedProcess[];
   /** The pids of the children running now. */
   pids(): number[];
@@ -78,6 +84,9 @@ export async function startDevMesh(options: DevMeshOptions): Promise<DevMesh> {
     { port: options.xdsPort ?? 15010, what: 'xDS server', option: '--xds-port' },
     { port: options.apiPort ?? 15014, what: 'control API', option: '--api-port' },
     { port: gatewayPort, what: 'ingress gateway', option: '--gateway-port' },
+    ...(options.dashboardPort === false
+      ? []
+      : [{ port: options.dashboardPort ?? 20001, what: 'dashboard', option: '--dashboard-port' }]),
   ]);
   const script = proxyScript();
   // Until the mesh runs, the control plane's own lines would repeat the diagnostics thrown with its error.
@@ -90,6 +99,7 @@ export async function startDevMesh(options: DevMeshOptions): Promise<DevMesh> {
         xdsPort: options.xdsPort ?? 15010,
         apiPort: options.apiPort ?? 15014,
         gatewayPorts: { 8080: gatewayPort },
+        accessLogService: options.dashboardPort !== false,
         log: (line) => {
           if (live) sink.err(line);
         },
@@ -104,15 +114,35 @@ export async function startDevMesh(options: DevMeshOptions): Promise<DevMesh> {
     });
   live = true;
   const processes: SupervisedProcess[] = [];
+  let feed: DashboardFeedHandle | undefined;
+  let dashboard: DashboardServer | undefined;
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      await dashboard?.close();
+      feed?.close();
       await Promise.all(processes.map((p) => p.stop()));
       await cp.close();
     })();
     return stopping;
   };
   try {
+    if (options.dashboardPort !== false) {
+      // Before any proxy starts, so the telemetry and the timeline see everything from the first request.
+      const port = options.dashboardPort ?? 20001;
+      feed = createDashboardFeed(cp, {
+        ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
+      });
+      const f = feed;
+      dashboard = await progress.step(`dashboard on 127.0.0.1:${port}`, () =>
+        startDashboardServer({ feed: f, port }).catch((err: unknown) => {
+          throw new DevStartError(
+            'MESH_PORT_IN_USE',
+            `cannot listen on 127.0.0.1:${port} for the dashboard: ${(err as Error).message}; use --dashboard-port or --no-dashboard`,
+          );
+        }),
+      );
+    }
     checkRunScripts(dir, cp.workloadPlan.instances);
     const logsDir = options.logsDir ?? mkdtempSync(join(tmpdir(), 'mesh-dev-logs-'));
     mkdirSync(logsDir, { recursive: true });
@@ -167,13 +197,14 @@ export async function startDevMesh(options: DevMeshOptions): Promise<DevMesh> {
     const hasProductpage = cp.resources().some((r) => r.kind === 'Service' && r.name === 'productpage');
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     sink.out(
-      `mesh dev: ready in ${seconds} s: gateway ${gatewayUrl}${hasProductpage ? '/productpage' : '/'}, control plane http://${cp.apiAddress} (xDS ${cp.xdsAddress}), logs ${logsDir}; Ctrl-C stops`,
+      `mesh dev: ready in ${seconds} s: gateway ${gatewayUrl}${hasProductpage ? '/productpage' : '/'}, ${dashboard === undefined ? '' : `dashboard ${dashboard.url}, `}control plane http://${cp.apiAddress} (xDS ${cp.xdsAddress}), logs ${logsDir}; Ctrl-C stops`,
     );
     return {
       dir,
       controlPlane: cp,
       logsDir,
       gatewayUrl,
+      ...(dashboard === undefined ? {} : { dashboardUrl: dashboard.url }),
       processes,
       pids: () => processes.flatMap((p) => (p.pid === undefined ? [] : [p.pid])),
       stop,

@@ -1,12 +1,14 @@
 // HttpConnectionManager.access_log, honoured as Envoy does: each entry is a file logger (FileAccessLog) writing one
 // line per request in its format (log_format.text_format_source inline_string or text_format, the deprecated
 // `format`, else Envoy's default format) to its path; "/dev/stdout" and "/dev/stderr" are the process streams, and
-// other paths are opened for appending once and shared. Filters, JSON formats and other loggers (gRPC ALS,
-// OpenTelemetry) are NACKed.
+// other paths are opened for appending once and shared; or a gRPC access logger (envoy.access_loggers.http_grpc,
+// src/access-log/grpc-access-logger.ts) streaming to the AccessLogService of a cluster. Filters, JSON formats and
+// other loggers (OpenTelemetry, stdout / stderr) are NACKed.
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import type { HttpConnectionManager } from '@minimesh/model/xds';
+import type { HttpConnectionManager, HttpGrpcAccessLogConfig } from '@minimesh/model/xds';
 import { TypeUrl } from '@minimesh/model/xds';
+import { compileHttpGrpcLogger, type GrpcAccessLoggers } from '../access-log/grpc-access-logger.js';
 import { ConfigRejectedError } from '../errors.js';
 import { compileLogFormat, DEFAULT_ACCESS_LOG_FORMAT, type LogContext } from '../http/access-log-format.js';
 
@@ -64,6 +66,7 @@ export function compileAccessLogs(
   logs: AccessLogs | undefined,
   owner: string,
   at: string,
+  grpcLoggers?: GrpcAccessLoggers,
 ): AccessLogWriter[] {
   return (logs ?? []).map((log, i) => {
     const where = `${at}.access_log[${i}]`;
@@ -71,6 +74,8 @@ export function compileAccessLogs(
       throw new ConfigRejectedError('Listener', owner, `${where}: access log filters are not supported`);
     }
     const cfg = (log.typed_config ?? {}) as FileConfig & { '@type'?: string };
+    if (cfg['@type'] === TypeUrl.HTTP_GRPC_ACCESS_LOG)
+      return compileHttpGrpcLogger(cfg as HttpGrpcAccessLogConfig, grpcLoggers, owner, where);
     if (cfg['@type'] !== TypeUrl.FILE_ACCESS_LOG) {
       throw new ConfigRejectedError(
         'Listener',

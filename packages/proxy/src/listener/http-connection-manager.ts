@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { HttpConnectionManager, PortHandling } from '@minimesh/model/xds';
+import type { GrpcAccessLoggers } from '../access-log/grpc-access-logger.js';
 import { ConfigRejectedError } from '../errors.js';
 import { type AccessLogSink, accessLogEntry, formatFlags } from '../http/access-log.js';
 import type { HttpFilter } from '../http/filters/http-filter.js';
@@ -35,6 +36,8 @@ export interface HcmDeps {
    */
   readonly awaitRoute?: (name: string) => Promise<RouteTable | undefined>;
   readonly accessLog: AccessLogSink | undefined;
+  /** The streams of envoy.access_loggers.http_grpc loggers, shared across listeners and config pushes. */
+  readonly grpcAccessLoggers?: GrpcAccessLoggers;
   /** Istio's standard metrics (istio_requests_total ...), when kept. */
   readonly istio?: IstioMetrics;
 }
@@ -103,7 +106,12 @@ export function compileHcm(hcm: HttpConnectionManager, owner: string, deps: HcmD
     throw new ConfigRejectedError('Listener', owner, 'scoped_routes are not supported');
   }
   const filters = compileFilters(hcm, owner, deps.registry);
-  const accessLogs = compileAccessLogs(hcm.access_log, owner, 'HttpConnectionManager');
+  const accessLogs = compileAccessLogs(
+    hcm.access_log,
+    owner,
+    'HttpConnectionManager',
+    deps.grpcAccessLoggers,
+  );
   const limits = compileConnectionLimits(hcm, owner, statPrefix, deps.stats, deps.accessLog, accessLogs);
   const { streamIdleTimeoutMs, requestTimeoutMs } = compileHcmTimeouts(hcm);
   let inline: RouteTable | undefined;

@@ -4,6 +4,9 @@
 // BlackHoleCluster only. Output is sorted by name (istiod's order differs but carries no meaning), so the same
 // input gives byte-identical output. Bad input never throws: it becomes a message and the rest is translated.
 import { type Cluster, isUdp } from '@minimesh/model';
+import { accessLogCluster } from '../access-log/access-log-cluster.js';
+import { ENVOY_ACCESS_LOG_CLUSTER } from '../access-log/access-log-names.js';
+import { accessLogService } from '../access-log/access-log-service.js';
 import { sharedOutboundClusters, sharedStaticCluster } from '../cache/shared-resources.js';
 import { mergeClusters, sortedOutboundClusters } from '../cache/sorted-clusters.js';
 import { ingressClusters } from '../listener/ingress-clusters.js';
@@ -63,6 +66,12 @@ export function buildClusters(proxy: MeshProxy, push: PushContext, sink: Message
     }
   }
   clusters.push(sharedStaticCluster(push, proxy, 'blackhole', sink, () => blackHoleCluster(builder)));
+  // The gRPC access log cluster, which istiod puts in the bootstrap, goes over CDS (access-log-cluster.ts).
+  const als = accessLogService(push.mesh);
+  if (als !== undefined)
+    clusters.push(
+      sharedStaticCluster(push, proxy, ENVOY_ACCESS_LOG_CLUSTER, sink, () => accessLogCluster(als)),
+    );
   if (proxy.type === 'sidecar') {
     clusters.push(
       sharedStaticCluster(push, proxy, 'passthrough', sink, () => passthroughCluster(builder)),

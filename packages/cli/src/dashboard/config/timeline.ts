@@ -1,0 +1,252 @@
+// The config change timeline: one entry per accepted change (a new control plane version) or rejected one, built
+// from the control plane's events and the ConfigHistory. An entry carries the YAML diff of the changed resources,
+// per proxy what the change did to its xDS resources (names added / removed / changed per type, and on demand a
+// unified diff of one type as JSON), the ACKs and NACKs the proxies sent for it, and the mesh's golden metrics in
+// the `windowMs` before the change and, once that much time has passed, after it.
+// Invariants: entries are in event order, at most `keep` (oldest dropped); the snapshots behind `detail` are kept
+// for the newest `detailKeep` entries only; ACKs and NACKs attach to the newest entry; the caller records the new
+// version in the history BEFORE passing its `applied` event. Times are ms since the epoch.
+import { shortType, type ControlPlaneEvent } from '../../dev/control-plane-events.js';
+import type { AckRecord, MetricWindow, ProxyChange, SourceRef, TimelineEntry, XdsDiff } from '../protocol.js';
+import type { ConfigHistory } from './config-history.js';
+import { type ProxyResources, refOf, typeDiff, typeField, xdsDiffs, yamlDiff } from './timeline-diffs.js';
+import { diagnosticText } from './what-if.js';
+
+export interface TimelineOptions {
+  readonly history: ConfigHistory;
+  /** The current xDS resources of a connected proxy; undefined when it has none. */
+  readonly snapshotOf: (nodeId: string) => ProxyResources | undefined;
+  /** Node ids of the proxies connected now. */
+  readonly nodes: () => readonly string[];
+  /** The mesh's golden metrics between two times. */
+  readonly window: (fromMs: number, toMs: number) => MetricWindow;
+  /** Entries kept (default 200). */
+  readonly keep?: number;
+  /** Entries whose snapshots `detail` can diff (default 20). */
+  readonly detailKeep?: number;
+  /** Length of the before / after metric windows, ms (default 30 000). */
+  readonly windowMs?: number;
+}
+
+interface ProxyState {
+  xds: XdsDiff[];
+  acks: AckRecord[];
+}
+
+interface Entry {
+  readonly id: number;
+  readonly time: number;
+  readonly version: number;
+  readonly accepted: boolean;
+  readonly source: TimelineEntry['source'];
+  readonly files: readonly string[];
+  readonly resources: readonly { readonly action: string; readonly ref: SourceRef }[];
+  readonly yamlDiff: string;
+  readonly diagnostics?: readonly string[];
+  readonly proxies: Map<string, ProxyState>;
+  before?: MetricWindow;
+  after?: MetricWindow;
+}
+
+export class TimelineDetailError extends Error {
+  readonly code = 'TIMELINE_DETAIL';
+  constructor(message: string) {
+    super(message);
+    this.name = 'TimelineDetailError';
+  }
+}
+
+export class Timeline {
+  readonly #o: TimelineOptions;
+  readonly #keep: number;
+  readonly #detailKeep: number;
+  readonly #windowMs: number;
+  #entries: Entry[] = [];
+  #nextId = 1;
+  /** Each connected proxy's resources as of the newest entry (or its connection, ACKs since). */
+  readonly #last = new Map<string, ProxyResources>();
+  /** entry id -> proxy -> its resources before and after that entry. */
+  readonly #snapshots = new Map<number, Map<string, { before: ProxyResources; after: ProxyResources }>>();
+
+  constructor(options: TimelineOptions) {
+    this.#o = options;
+    this.#keep = options.keep ?? 200;
+    this.#detailKeep = options.detailKeep ?? 20;
+    this.#windowMs = options.windowMs ?? 30_000;
+  }
+
+  /** The entry of the initial load of `version` (its resources all `created`). */
+  initial(version: number, timeMs: number): TimelineEntry {
+    const resources = this.#o.history.at(version) ?? [];
+    const files = [...new Set(resources.map((r) => r.source.file))];
+    for (const node of this.#o.nodes()) this.#capture(node);
+    return this.#view(
+      this.#add({
+        time: timeMs,
+        version,
+        accepted: true,
+        source: 'initial',
+        files,
+        resources: resources.map((r) => ({
+          action: 'created',
+          ref: refOf({ ...r, file: r.source.file, line: r.source.line }),
+        })),
+        yamlDiff: '',
+      }),
+    );
+  }
+
+  /** Applies one control plane event: the new or updated entry, or undefined when no entry changed. */
+  onEvent(e: ControlPlaneEvent, timeMs: number): TimelineEntry | undefined {
+    switch (e.type) {
+      case 'applied':
+        return e.changes.length === 0 ? undefined : this.#view(this.#applied(e, timeMs));
+      case 'rejected':
+        return this.#view(
+          this.#add({
+            time: timeMs,
+            version: this.#o.history.latest()?.version ?? 0,
+            accepted: false,
+            source: e.source,
+            files: e.files,
+            resources: [],
+            yamlDiff: '',
+            diagnostics: e.diagnostics.map(diagnosticText),
+          }),
+        );
+      case 'proxy':
+        return this.#proxyEvent(e, timeMs);
+      default:
+        return undefined;
+    }
+  }
+
+  /** Fills `after` of entries whose window has passed by `nowMs`; returns the entries updated. */
+  tick(nowMs: number): TimelineEntry[] {
+    const updated: TimelineEntry[] = [];
+    for (const entry of this.#entries) {
+      if (entry.after !== undefined || nowMs < entry.time + this.#windowMs) continue;
+      entry.after = this.#o.window(entry.time, entry.time + this.#windowMs);
+      updated.push(this.#view(entry));
+    }
+    return updated;
+  }
+
+  /** Every entry kept, oldest first. */
+  entries(): readonly TimelineEntry[] {
+    return this.#entries.map((e) => this.#view(e));
+  }
+
+  /**
+   * Unified diff of `proxy`'s resources of `type` (LDS, RDS, CDS, EDS, SDS or a type URL) before -> after entry
+   * `entryId`; '' when they are equal. Throws TimelineDetailError when the entry's snapshots are no longer kept, the
+   * proxy had none, or the type is unknown.
+   */
+  detail(entryId: number, proxy: string, type: string): string {
+    const field = typeField(type);
+    if (field === undefined)
+      throw new TimelineDetailError(`type ${JSON.stringify(type)}: expected LDS, RDS, CDS, EDS or SDS`);
+    const snaps = this.#snapshots.get(entryId);
+    if (snaps === undefined)
+      throw new TimelineDetailError(
+        `timeline entry ${entryId}: its xDS snapshots are not kept (only the newest ${this.#detailKeep} entries' are)`,
+      );
+    const s = snaps.get(proxy);
+    if (s === undefined)
+      throw new TimelineDetailError(`timeline entry ${entryId}: proxy ${proxy} had no xDS change in it`);
+    return typeDiff(`${proxy}/${shortType(type).toUpperCase()}`, s.before, s.after, field);
+  }
+
+  #capture(node: string): void {
+    const now = this.#o.snapshotOf(node);
+    if (now !== undefined) this.#last.set(node, now);
+  }
+
+  #applied(e: Extract<ControlPlaneEvent, { type: 'applied' }>, timeMs: number): Entry {
+    const history = this.#o.history;
+    const prior = history.versions().filter((v) => v < e.version);
+    const before = history.at(prior[prior.length - 1] ?? -1) ?? [];
+    const after = history.at(e.version) ?? [];
+    const entry = this.#add({
+      time: timeMs,
+      version: e.version,
+      accepted: true,
+      source: e.source,
+      files: e.files,
+      resources: e.changes.map((c) => ({ action: c.action, ref: refOf(c) })),
+      yamlDiff: yamlDiff(before, after, e.changes),
+    });
+    const snaps = new Map<string, { before: ProxyResources; after: ProxyResources }>();
+    for (const node of this.#o.nodes()) {
+      const now = this.#o.snapshotOf(node);
+      const was = this.#last.get(node);
+      if (now === undefined) continue;
+      this.#last.set(node, now);
+      if (was === undefined) continue;
+      const xds = xdsDiffs(was, now);
+      if (xds.length === 0) continue;
+      entry.proxies.set(node, { xds, acks: [] });
+      snaps.set(node, { before: was, after: now });
+    }
+    this.#snapshots.set(entry.id, snaps);
+    const keepFrom = this.#entries[this.#entries.length - this.#detailKeep]?.id ?? 0;
+    for (const id of [...this.#snapshots.keys()]) if (id < keepFrom) this.#snapshots.delete(id);
+    return entry;
+  }
+
+  #proxyEvent(e: Extract<ControlPlaneEvent, { type: 'proxy' }>, timeMs: number): TimelineEntry | undefined {
+    if (e.event === 'disconnected') {
+      this.#last.delete(e.nodeId);
+      return undefined;
+    }
+    // The proxy holds the current snapshot once it connected or ACKed: the base of the next change's diff.
+    if (e.event !== 'nack') this.#capture(e.nodeId);
+    if (e.event === 'connected') return undefined;
+    const entry = this.#entries[this.#entries.length - 1];
+    if (entry === undefined || !entry.accepted) return undefined;
+    const type = shortType(e.typeUrl ?? '');
+    const ok = e.event === 'ack';
+    const state = entry.proxies.get(e.nodeId) ?? { xds: [], acks: [] };
+    const previous = state.acks.filter((a) => a.type === type).pop();
+    // One record per type while the answer stays the same: the first ACK, each NACK, an ACK after a NACK.
+    if (previous !== undefined && previous.ok && ok) return undefined;
+    state.acks.push({ type, time: timeMs, ok, ...(e.message === undefined ? {} : { message: e.message }) });
+    entry.proxies.set(e.nodeId, state);
+    return this.#view(entry);
+  }
+
+  #add(fields: Omit<Entry, 'id' | 'proxies' | 'before' | 'after'>): Entry {
+    const entry: Entry = {
+      ...fields,
+      id: this.#nextId++,
+      proxies: new Map(),
+      before: this.#o.window(fields.time - this.#windowMs, fields.time),
+    };
+    this.#entries.push(entry);
+    if (this.#entries.length > this.#keep) {
+      for (const dropped of this.#entries.splice(0, this.#entries.length - this.#keep))
+        this.#snapshots.delete(dropped.id);
+    }
+    return entry;
+  }
+
+  #view(e: Entry): TimelineEntry {
+    const proxies: ProxyChange[] = [...e.proxies]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([proxy, s]) => ({ proxy, xds: [...s.xds], acks: [...s.acks] }));
+    return {
+      id: e.id,
+      time: e.time,
+      version: e.version,
+      accepted: e.accepted,
+      source: e.source,
+      files: [...e.files],
+      resources: [...e.resources],
+      yamlDiff: e.yamlDiff,
+      ...(e.diagnostics === undefined ? {} : { diagnostics: [...e.diagnostics] }),
+      proxies,
+      ...(e.before === undefined ? {} : { before: e.before }),
+      ...(e.after === undefined ? {} : { after: e.after }),
+    };
+  }
+}
