@@ -2,53 +2,26 @@
 // chosen by the location hash (`#/graph`, `#/requests/42`, `#/config/<proxy>`, ...).
 import type { ComponentType } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { DashboardState, Send, ViewName, ViewProps } from './state.js';
-import type { Store } from './state.js';
+import { NAV, parseRoute, type Route, routeHash } from './route.js';
+import type { DashboardState, Send, Store, ViewName, ViewProps } from './state.js';
+import { ConfigView } from './views/config-view.js';
 import { GraphView } from './views/graph-view.js';
+import { MeshView } from './views/mesh-view.js';
 import { MetricsView } from './views/metrics-view.js';
+import { RequestsView } from './views/requests-view.js';
+import { TimelineView } from './views/timeline-view.js';
+import { WhatIfView } from './views/whatif-view.js';
 import type { WsClient } from './ws-client.js';
 
-export interface Route {
-  view: ViewName;
-  arg?: string;
-}
-
-const NAV: readonly { view: ViewName; label: string }[] = [
-  { view: 'graph', label: 'Graph' },
-  { view: 'metrics', label: 'Metrics' },
-  { view: 'requests', label: 'Requests' },
-  { view: 'config', label: 'Config' },
-  { view: 'mesh', label: 'Mesh' },
-  { view: 'timeline', label: 'Timeline' },
-  { view: 'whatif', label: 'What if' },
-];
-
-const VIEWS: Partial<Record<ViewName, ComponentType<ViewProps>>> = {
+const VIEWS: Record<ViewName, ComponentType<ViewProps>> = {
   graph: GraphView,
   metrics: MetricsView,
+  requests: RequestsView,
+  config: ConfigView,
+  mesh: MeshView,
+  timeline: TimelineView,
+  whatif: WhatIfView,
 };
-
-const VIEW_NAMES = new Set<string>(NAV.map((n) => n.view));
-
-/** `#/VIEW` or `#/VIEW/ARG` (ARG URI-encoded); anything else is the graph. */
-export function parseRoute(hash: string): Route {
-  const m = /^#\/([a-z]+)(?:\/(.*))?$/.exec(hash);
-  const view = m?.[1];
-  if (!view || !VIEW_NAMES.has(view)) return { view: 'graph' };
-  const raw = m[2];
-  if (raw === undefined || raw === '') return { view: view as ViewName };
-  let arg: string;
-  try {
-    arg = decodeURIComponent(raw);
-  } catch {
-    arg = raw;
-  }
-  return { view: view as ViewName, arg };
-}
-
-export function routeHash(view: ViewName, arg?: string): string {
-  return arg === undefined || arg === '' ? `#/${view}` : `#/${view}/${encodeURIComponent(arg)}`;
-}
 
 function useRoute(): [Route, (view: ViewName, arg?: string) => void] {
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
@@ -130,11 +103,7 @@ export function App({ store, client }: { store: Store; client: WsClient }) {
         ))}
       </nav>
       <main class="main" id="main">
-        {View ? (
-          <View state={state} send={send} route={route} navigate={navigate} />
-        ) : (
-          <p class="muted">The {current?.label} view is missing from this build.</p>
-        )}
+        <View state={state} send={send} route={route} navigate={navigate} />
       </main>
     </div>
   );

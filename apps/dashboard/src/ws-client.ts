@@ -65,7 +65,9 @@ export class WsClient {
   send<K extends ClientRequest['op']>(req: Extract<ClientRequest, { op: K }>): Promise<ResponseResults[K]> {
     const socket = this.#socket;
     if (!socket || socket.readyState !== WebSocket.OPEN) {
-      return Promise.reject(new RequestError('DASHBOARD_DISCONNECTED', `${req.op}: the dashboard is not connected`));
+      return Promise.reject(
+        new RequestError('DASHBOARD_DISCONNECTED', `${req.op}: the dashboard is not connected`),
+      );
     }
     const id = this.#nextId++;
     const msg: ClientMessage = { type: 'request', id, ...req };

@@ -1,5 +1,7 @@
 // @minimesh/proxy: the Node sidecar and gateway, configured only by xDS. This file only re-exports.
 
+export type { AlsSettings, AlsStream } from './access-log/als-stream.js';
+export type { GrpcAccessLoggers } from './access-log/grpc-access-logger.js';
 export { parseCli, runCli } from './cli.js';
 export {
   ConfigRejectedError,

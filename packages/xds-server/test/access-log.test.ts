@@ -248,6 +248,27 @@ describe('AccessLogService', () => {
     expect(sink.ended()).toEqual([sink.messages()[0]?.stream.id]);
   });
 
+  it('a sink that throws ends that call with INTERNAL, and still hears its end', async () => {
+    const ended: number[] = [];
+    const s = await start({
+      onMessage: (message) => {
+        if (message.identifier?.log_name === 'boom') throw new Error('boom');
+      },
+      onStreamEnd: (id) => ended.push(id),
+    });
+    const ok = open(s.address);
+    const bad = open(s.address);
+    ok.call.write(bytesOf({ identifier: { node: node(PRODUCTPAGE), log_name: 'http_envoy_accesslog' } }));
+    bad.call.write(bytesOf({ identifier: { node: node(REVIEWS), log_name: 'boom' } }));
+    const error = await bad.result;
+    expect(error?.code).toBe(status.INTERNAL);
+    expect(error?.details).toBe('access log sink failed: boom');
+    expect(ended).toHaveLength(1);
+    ok.call.end();
+    expect(await ok.result).toBeNull();
+    expect(ended).toHaveLength(2);
+  });
+
   it('without accessLog the service is not offered: UNIMPLEMENTED', async () => {
     const s = await start(undefined);
     const a = open(s.address);

@@ -1,37 +1,9 @@
 // A coloured unified diff (`---`/`+++` headers, `@@` hunks, `+` added, `-` removed, ` ` context). Long diffs show
 // their first LINES_SHOWN lines until asked for the rest, so a big change does not stall the page.
 import { useState } from 'preact/hooks';
+import { classifyDiffLine } from './diff-lines.js';
 
 const LINES_SHOWN = 400;
-
-export type DiffLineKind = 'header' | 'hunk' | 'add' | 'del' | 'context';
-
-export function classifyDiffLine(line: string): DiffLineKind {
-  if (
-    line.startsWith('+++') ||
-    line.startsWith('---') ||
-    line.startsWith('diff ') ||
-    line.startsWith('index ')
-  ) {
-    return 'header';
-  }
-  if (line.startsWith('@@')) return 'hunk';
-  if (line.startsWith('+')) return 'add';
-  if (line.startsWith('-')) return 'del';
-  return 'context';
-}
-
-/** Added and removed line counts (headers excluded). */
-export function diffStats(diff: string): { added: number; removed: number } {
-  let added = 0;
-  let removed = 0;
-  for (const line of diff.split('\n')) {
-    const kind = classifyDiffLine(line);
-    if (kind === 'add') added++;
-    else if (kind === 'del') removed++;
-  }
-  return { added, removed };
-}
 
 export function DiffView({ diff, label }: { diff: string; label: string }) {
   const [all, setAll] = useState(false);

@@ -2,8 +2,10 @@
 // small chart of the last minutes (rps solid, p99 dashed) with the config changes as vertical markers.
 import type { GoldenMetrics, MetricPoint, TimelineEntry } from '@minimesh/cli/dashboard-protocol';
 import type { ComponentChildren } from 'preact';
+import { useMemo } from 'preact/hooks';
 import { HealthBadge } from './health-badge.js';
 import { latencyText, percentText, rpsText } from './metric-format.js';
+import { fillSeconds } from './series-fill.js';
 import { type ChartMarker, TimeSeriesChart } from './time-series-chart.js';
 
 /** Chart colours: rps and p99 lines. */
@@ -19,23 +21,26 @@ export function changeMarkers(timeline: readonly TimelineEntry[]): ChartMarker[]
   }));
 }
 
+/** A series' rps and p99 over the last CHART_SPAN_S seconds up to `endMs`, seconds without a point drawn as 0. */
 export function SeriesChart({
   title,
   series,
   markers,
+  endMs,
 }: {
   title: string;
   series: readonly MetricPoint[];
   markers: readonly ChartMarker[];
+  endMs: number;
 }) {
-  const times = series.map((p) => p.t);
+  const filled = useMemo(() => fillSeconds(series, endMs), [series, endMs]);
   return (
     <TimeSeriesChart
       title={title}
-      times={times}
+      times={filled.times}
       lines={[
-        { label: 'rps', color: RPS_COLOR, values: series.map((p) => p.rps), format: rpsText },
-        { label: 'p99', color: P99_COLOR, values: series.map((p) => p.p99Ms), format: latencyText, dashed: true },
+        { label: 'rps', color: RPS_COLOR, values: filled.rps, format: rpsText },
+        { label: 'p99', color: P99_COLOR, values: filled.p99Ms, format: latencyText, dashed: true },
       ]}
       markers={markers}
     />
@@ -72,13 +77,19 @@ export function GoldenStats({ m }: { m: GoldenMetrics['window'] }) {
 export function GoldenCard({
   metrics,
   markers,
+  endMs,
   action,
 }: {
   metrics: GoldenMetrics;
   markers: readonly ChartMarker[];
+  /** The chart's right edge, ms since the epoch (the server's latest time). */
+  endMs: number;
   action?: ComponentChildren;
 }) {
-  const title = metrics.kind === 'service' ? metrics.name : `${metrics.namespace}/${metrics.name}`;
+  const title =
+    metrics.kind === 'service'
+      ? metrics.name.replace(/\.svc\.cluster\.local$/, '')
+      : `${metrics.namespace}/${metrics.name}`;
   return (
     <article class="card" data-metrics={metrics.key} data-health={metrics.health}>
       <header class="card-head">
@@ -87,7 +98,12 @@ export function GoldenCard({
         <span class="muted card-kind">{metrics.kind}</span>
       </header>
       <GoldenStats m={metrics.window} />
-      <SeriesChart title={`${title}: requests per second and p99 latency`} series={metrics.series} markers={markers} />
+      <SeriesChart
+        title={`${title}: requests per second and p99 latency`}
+        series={metrics.series}
+        markers={markers}
+        endMs={Math.floor(endMs / 1000) * 1000}
+      />
       {action}
     </article>
   );

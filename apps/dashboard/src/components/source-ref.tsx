@@ -13,8 +13,18 @@ export function SourceRefText({ ref_, locationOnly }: SourceRefProps) {
   return (
     <span class="source-ref" title={`${refName(ref_)}${location ? ` at ${location}` : ''}`}>
       {locationOnly ? null : <span class="source-ref-name">{refName(ref_)}</span>}
-      {location ? <code class="source-ref-loc">{location}</code> : null}
-      {ref_.field ? <code class="source-ref-field">{ref_.field}</code> : null}
+      {location ? (
+        <>
+          {locationOnly ? '' : ' at '}
+          <code class="source-ref-loc">{location}</code>
+        </>
+      ) : null}
+      {ref_.field ? (
+        <>
+          {' '}
+          <code class="source-ref-field">{ref_.field}</code>
+        </>
+      ) : null}
     </span>
   );
 }

@@ -55,6 +55,29 @@ export function linePath(
   return d;
 }
 
+/**
+ * Computed paths by values array: a chart re-rendered with the same arrays (the page re-renders on every pushed
+ * message, the series change once a second) reuses its path. Keyed also by axis and height; invariant: callers
+ * never mutate a values array after passing it (a new second means a new array).
+ */
+const pathCache = new WeakMap<readonly number[], { key: string; d: string; max: number }>();
+
+function cachedPath(
+  times: readonly number[],
+  values: readonly number[],
+  from: number,
+  to: number,
+  h: number,
+): { d: string; max: number } {
+  const key = `${from}|${to}|${h}|${times.length}|${times[0]}`;
+  const hit = pathCache.get(values);
+  if (hit && hit.key === key) return hit;
+  const max = values.reduce((a, b) => Math.max(a, b), 0);
+  const entry = { key, d: linePath(times, values, from, to, max, h), max };
+  pathCache.set(values, entry);
+  return entry;
+}
+
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const h = props.height ?? 48;
   const from = props.from ?? props.times[0] ?? 0;
@@ -81,11 +104,11 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
           );
         })}
         {props.lines.map((line) => {
-          const max = line.values.reduce((a, b) => Math.max(a, b), 0);
+          const { d } = cachedPath(props.times, line.values, from, to, h);
           return (
             <path
               key={line.label}
-              d={linePath(props.times, line.values, from, to, max, h)}
+              d={d}
               fill="none"
               stroke={line.color}
               stroke-width="1.5"
@@ -97,7 +120,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
       </svg>
       <figcaption class="chart-legend">
         {props.lines.map((line) => {
-          const max = line.values.reduce((a, b) => Math.max(a, b), 0);
+          const { max } = cachedPath(props.times, line.values, from, to, h);
           return (
             <span key={line.label} class="chart-key">
               <span

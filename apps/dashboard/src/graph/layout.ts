@@ -134,7 +134,8 @@ export function placeNewNodes(
     }
     const start = lowest ? { x: lowest.x, y: lowest.y + ROW_GAP } : (full.get(n.id) ?? { x: 0, y: 0 });
     const p = { ...start };
-    while (taken.some((t) => Math.abs(t.x - p.x) < COLUMN_GAP / 2 && Math.abs(t.y - p.y) < ROW_GAP)) p.y += ROW_GAP;
+    while (taken.some((t) => Math.abs(t.x - p.x) < COLUMN_GAP / 2 && Math.abs(t.y - p.y) < ROW_GAP))
+      p.y += ROW_GAP;
     result.set(n.id, p);
     taken.push(p);
   }

@@ -2,8 +2,9 @@
 // `unknown` client and external services; edges labelled `rps · err% · p99`, coloured by health, wider with rps.
 // Invariant: the layout runs once (the first non-empty snapshot); later snapshots only add, remove or restyle
 // elements inside one cy.batch(), and new nodes are placed beside their app without moving the others.
-import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+
 import type { GraphEdge, GraphNode, GraphSnapshot } from '@minimesh/cli/dashboard-protocol';
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { edgeLabel, HEALTH_COLOR } from '../components/metric-format.js';
 import { EdgeFlow, flowSpeed } from './edge-flow.js';
 import { GRAPH_STYLE } from './graph-style.js';
@@ -48,6 +49,8 @@ export class ServiceGraph {
   readonly #cy: Core;
   readonly #flow: EdgeFlow;
   #laidOut = false;
+  /** True once the user panned or zoomed: from then on the view is theirs and is not refitted. */
+  #userViewport = false;
 
   constructor(container: HTMLElement, onSelect: (sel: GraphSelection | undefined) => void) {
     this.#cy = cytoscape({
@@ -60,6 +63,9 @@ export class ServiceGraph {
       selectionType: 'single',
     });
     this.#flow = new EdgeFlow(this.#cy);
+    this.#cy.on('dragpan pinchzoom scrollzoom', () => {
+      this.#userViewport = true;
+    });
     this.#cy.on('tap', 'node, edge', (ev) => {
       const el = ev.target as cytoscape.SingularElementArgument;
       if (el.isEdge()) onSelect({ kind: 'edge', id: el.id() });
@@ -95,18 +101,21 @@ export class ServiceGraph {
         if (n.removed()) return;
         if (n.hasClass('app') ? !appIds.has(n.id()) : !nodeIds.has(n.id())) cy.remove(n);
       });
-      const add: ElementDefinition[] = [];
+      // App boxes first: new nodes and moved ones need their parent to exist.
+      const boxes: ElementDefinition[] = [];
       for (const n of graph.nodes) {
         if (n.kind !== 'workload') continue;
         const id = groupKey(n);
-        if (cy.getElementById(id).empty() && !add.some((a) => a.data.id === id)) {
-          add.push({
+        if (cy.getElementById(id).empty() && !boxes.some((a) => a.data.id === id)) {
+          boxes.push({
             group: 'nodes',
             data: { id, label: n.app, kind: 'app', namespace: n.namespace, app: n.app, color: '#8a8d90' },
             classes: 'app',
           });
         }
       }
+      if (boxes.length > 0) cy.add(boxes);
+      const add: ElementDefinition[] = [];
       for (const n of fresh) {
         add.push({ group: 'nodes', data: nodeData(n), position: positions.get(n.id) ?? { x: 0, y: 0 } });
       }
@@ -114,7 +123,8 @@ export class ServiceGraph {
         if (!placed.has(n.id)) continue;
         const el = cy.getElementById(n.id);
         const data = nodeData(n);
-        if (el.data('parent') !== data.parent) el.move({ parent: (data.parent as string | undefined) ?? null });
+        if (el.data('parent') !== data.parent)
+          el.move({ parent: (data.parent as string | undefined) ?? null });
         el.data(data);
       }
       for (const e of edges) {
@@ -131,7 +141,7 @@ export class ServiceGraph {
     });
     if (fresh.length > 0) {
       this.#laidOut = true;
-      cy.fit(undefined, 40);
+      if (!this.#userViewport) cy.fit(undefined, 40);
     }
     this.#flow.refresh();
   }
@@ -144,11 +154,15 @@ export class ServiceGraph {
     });
   }
 
+  /** After the container changed size (window, side panel): refit unless the user moved the view. */
   resize(): void {
     this.#cy.resize();
+    if (!this.#userViewport) this.#cy.fit(undefined, 40);
   }
 
+  /** Fits the whole graph and hands the viewport back to automatic fitting. */
   fit(): void {
+    this.#userViewport = false;
     this.#cy.fit(undefined, 40);
   }
 

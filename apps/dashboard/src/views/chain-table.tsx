@@ -74,7 +74,7 @@ export function ChainTable({ rows }: { rows: readonly ChainRow[] }) {
                 </td>
                 <td data-col="route">{r.route ?? '-'}</td>
                 <td data-col="cluster" class="cluster">
-                  {r.clusters.length === 0 ? '-' : r.clusters.join(', ')}
+                  {r.clusters.length === 0 ? '-' : r.clusters.map((c) => <div key={c}>{c}</div>)}
                 </td>
                 <td data-col="endpoints">
                   <Endpoints endpoints={r.endpoints} />

@@ -7,7 +7,8 @@ import { JsonTree } from '../components/json-tree.js';
 import { type Loadable, shown, useLoad } from '../components/use-load.js';
 import type { ViewProps } from '../state.js';
 import { ChainTable } from './chain-table.js';
-import { XdsStatusTable, xdsVersionKey } from './xds-status-table.js';
+import { xdsVersionKey } from './xds-rows.js';
+import { XdsStatusTable } from './xds-status-table.js';
 import './views.css';
 import './config-views.css';
 

@@ -1,215 +1,15 @@
 // The service graph view: the cytoscape picture, beside it the same graph as tables (edges with rps, error %
 // and p99; nodes with health) for keyboards, screen readers and tests, and a side panel with the golden metrics
 // of what was clicked and a link to its requests in the log.
-import type { GraphEdge, GraphNode } from '@minimesh/cli/dashboard-protocol';
-import type { ComponentChildren } from 'preact';
+import type { Health } from '@minimesh/cli/dashboard-protocol';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { changeMarkers, GoldenCard } from '../components/golden-card.js';
 import { HealthBadge } from '../components/health-badge.js';
-import { latencyText, percentText, rpsText } from '../components/metric-format.js';
+import { EdgeTable, NodeList } from '../graph/graph-tables.js';
+import { SelectionPanel } from '../graph/selection-panel.js';
 import { type GraphSelection, ServiceGraph } from '../graph/service-graph.js';
-import type { DashboardState, ViewProps } from '../state.js';
+import type { ViewProps } from '../state.js';
 
-/** The workload name the request log filters on: the part of a node id after `namespace/`. */
-export function filterName(nodeId: string): string {
-  const slash = nodeId.indexOf('/');
-  return slash < 0 ? nodeId : nodeId.slice(slash + 1);
-}
-
-function nodeName(nodes: ReadonlyMap<string, GraphNode>, id: string): string {
-  const n = nodes.get(id);
-  if (!n) return filterName(id);
-  return n.kind === 'workload' ? `${n.app}${n.version ? ` ${n.version}` : ''}` : n.label;
-}
-
-function SelectionPanel({
-  selection,
-  state,
-  nodes,
-  navigate,
-  onClose,
-}: {
-  selection: GraphSelection;
-  state: DashboardState;
-  nodes: ReadonlyMap<string, GraphNode>;
-  navigate: ViewProps['navigate'];
-  onClose(): void;
-}) {
-  const markers = useMemo(() => changeMarkers(state.timeline), [state.timeline]);
-  let title: string;
-  let body: ComponentChildren;
-  let filter: string;
-  if (selection.kind === 'edge') {
-    const edge = state.graph.edges.find((e) => e.id === selection.id);
-    const src = edge?.source ?? '';
-    const dst = edge?.target ?? '';
-    title = `${nodeName(nodes, src)} → ${nodeName(nodes, dst)}`;
-    filter = `source:${filterName(src)} destination:${filterName(dst)}`;
-    const dstMetrics = state.metrics.get(`workload:${dst}`);
-    body = (
-      <>
-        {edge ? (
-          <dl class="stats">
-            <div>
-              <dt>rate</dt>
-              <dd>{rpsText(edge.rps)}/s</dd>
-            </div>
-            <div>
-              <dt>errors</dt>
-              <dd>{percentText(edge.errorRate)}</dd>
-            </div>
-            <div>
-              <dt>p99</dt>
-              <dd>{latencyText(edge.p99Ms)}</dd>
-            </div>
-            <div>
-              <dt>requests</dt>
-              <dd>{edge.requests}</dd>
-            </div>
-          </dl>
-        ) : (
-          <p class="muted">No traffic on this edge in the window any more.</p>
-        )}
-        {dstMetrics && <GoldenCard metrics={dstMetrics} markers={markers} />}
-      </>
-    );
-  } else if (selection.kind === 'app') {
-    title = `app ${selection.app}`;
-    filter = `destination:${selection.app}`;
-    const cards = [...state.metrics.values()].filter(
-      (m) =>
-        m.namespace === selection.namespace &&
-        (m.kind === 'service'
-          ? m.name.split('.')[0] === selection.app
-          : nodes.get(`${m.namespace}/${m.name}`)?.app === selection.app),
-    );
-    body = cards.length ? (
-      cards.map((m) => <GoldenCard key={m.key} metrics={m} markers={markers} />)
-    ) : (
-      <p class="muted">No metrics for this app yet.</p>
-    );
-  } else {
-    title = nodeName(nodes, selection.id);
-    const node = nodes.get(selection.id);
-    filter = node?.kind === 'unknown' || node?.kind === 'gateway' ? `source:${filterName(selection.id)}` : `destination:${filterName(selection.id)}`;
-    const m = state.metrics.get(`workload:${selection.id}`);
-    body = m ? <GoldenCard metrics={m} markers={markers} /> : <p class="muted">No inbound metrics for this node.</p>;
-  }
-  return (
-    <aside class="side-panel" aria-label="selection" data-testid="graph-selection">
-      <header class="card-head">
-        <h2>{title}</h2>
-        <button type="button" class="icon-button" onClick={onClose} aria-label="close">
-          ×
-        </button>
-      </header>
-      {body}
-      <button type="button" class="link-button" onClick={() => navigate('requests', filter)}>
-        Show its requests ({filter})
-      </button>
-    </aside>
-  );
-}
-
-function EdgeTable(props: {
-  edges: readonly GraphEdge[];
-  nodes: ReadonlyMap<string, GraphNode>;
-  selected?: string;
-  onPick(id: string): void;
-}) {
-  const rows = useMemo(
-    () => [...props.edges].sort((a, b) => a.source.localeCompare(b.source) || a.target.localeCompare(b.target)),
-    [props.edges],
-  );
-  return (
-    <div class="table-scroll">
-      <table class="data" data-testid="edge-table">
-        <caption>Edges</caption>
-        <thead>
-          <tr>
-            <th scope="col">from</th>
-            <th scope="col">to</th>
-            <th scope="col">rps</th>
-            <th scope="col">error %</th>
-            <th scope="col">p99</th>
-            <th scope="col">health</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((e) => (
-            <tr
-              key={e.id}
-              data-edge={e.id}
-              data-health={e.health}
-              class={e.id === props.selected ? 'selected' : undefined}
-            >
-              <td>
-                <button type="button" class="link-button" onClick={() => props.onPick(e.id)}>
-                  {nodeName(props.nodes, e.source)}
-                </button>
-              </td>
-              <td>{nodeName(props.nodes, e.target)}</td>
-              <td data-col="rps" class="num">
-                {rpsText(e.rps)}
-              </td>
-              <td data-col="error" class="num">
-                {(e.errorRate * 100).toFixed(1)}
-              </td>
-              <td data-col="p99" class="num">
-                {latencyText(e.p99Ms)}
-              </td>
-              <td>
-                <HealthBadge health={e.health} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function NodeList(props: { nodes: readonly GraphNode[]; selected?: string; onPick(id: string): void }) {
-  const rows = useMemo(() => [...props.nodes].sort((a, b) => a.id.localeCompare(b.id)), [props.nodes]);
-  return (
-    <div class="table-scroll">
-      <table class="data" data-testid="node-list">
-        <caption>Nodes</caption>
-        <thead>
-          <tr>
-            <th scope="col">node</th>
-            <th scope="col">kind</th>
-            <th scope="col">app</th>
-            <th scope="col">version</th>
-            <th scope="col">health</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((n) => (
-            <tr
-              key={n.id}
-              data-node={n.id}
-              data-health={n.health}
-              class={n.id === props.selected ? 'selected' : undefined}
-            >
-              <td>
-                <button type="button" class="link-button" onClick={() => props.onPick(n.id)}>
-                  {n.id}
-                </button>
-              </td>
-              <td>{n.kind}</td>
-              <td>{n.app}</td>
-              <td>{n.version ?? '-'}</td>
-              <td>
-                <HealthBadge health={n.health} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+const HEALTHS: readonly Health[] = ['healthy', 'degraded', 'failing', 'idle'];
 
 export function GraphView({ state, navigate }: ViewProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -254,6 +54,13 @@ export function GraphView({ state, navigate }: ViewProps) {
         <button type="button" onClick={() => graph.current?.fit()}>
           Fit
         </button>
+        <ul class="legend" aria-label="health colours">
+          {HEALTHS.map((h) => (
+            <li key={h}>
+              <HealthBadge health={h} />
+            </li>
+          ))}
+        </ul>
       </div>
       <div class="graph-row">
         <div class="graph-box">

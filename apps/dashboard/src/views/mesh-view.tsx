@@ -11,7 +11,6 @@ import './config-views.css';
 
 type Level = AnalysisNote['level'];
 const LEVELS: readonly Level[] = ['Error', 'Warning', 'Info'];
-const LEVEL_ICON: Readonly<Record<Level, string>> = { Error: '⛔', Warning: '⚠', Info: 'ℹ' };
 
 /** `any`: every resource; `messages`: those with at least one message; or one level. */
 type LevelFilter = 'any' | 'messages' | Level;
@@ -32,12 +31,32 @@ function matchesLevel(r: MeshResource, level: LevelFilter): boolean {
   return r.messages.some((m) => m.level === level);
 }
 
+/** Drawn, not a font glyph: the page bundles no icon font and system fonts differ. 12x12 px. */
+function LevelIcon({ level }: { level: Level }) {
+  return (
+    <svg class="note-icon" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
+      {level === 'Warning' ? (
+        <path d="M6 0.5 11.5 11H0.5Z" fill="currentColor" />
+      ) : (
+        <circle cx="6" cy="6" r="5.5" fill="currentColor" />
+      )}
+      {level === 'Info' ? (
+        <path d="M5.25 5h1.5v4.5h-1.5zM5.25 2.5h1.5V4h-1.5z" fill="#fff" />
+      ) : (
+        <path
+          d={level === 'Error' ? 'M3.5 3.5 8.5 8.5M8.5 3.5 3.5 8.5' : 'M6 4v3.5M6 8.5v1'}
+          stroke="#fff"
+          stroke-width="1.5"
+        />
+      )}
+    </svg>
+  );
+}
+
 function Note({ note }: { note: AnalysisNote }) {
   return (
     <li class={`note note-${note.level.toLowerCase()}`} data-level={note.level}>
-      <span class="note-icon" aria-hidden="true">
-        {LEVEL_ICON[note.level]}
-      </span>
+      <LevelIcon level={note.level} />
       <span class="visually-hidden">{note.level}:</span> <code class="note-code">{note.code}</code>{' '}
       <span class="note-message">{note.message}</span>
       {note.field ? <code class="note-field">{note.field}</code> : null}
@@ -65,12 +84,13 @@ function YamlPanel({
     <section class="yaml-panel" aria-label={`YAML of ${key}`} data-testid="resource-yaml">
       <header class="panel-header">
         <h3>
-          {resource.kind} {resource.namespace}/{resource.name} <code>{refLocation(resource)}</code>
+          {resource.kind} {resource.namespace}/{resource.name}
         </h3>
         <button type="button" onClick={onClose}>
           Close
         </button>
       </header>
+      {refLocation(resource) ? <code class="hint">{refLocation(resource)}</code> : null}
       {yaml.status === 'ok' ? <pre class="code-block">{yaml.value.yaml}</pre> : null}
       {yaml.status === 'loading' ? <p class="hint">Loading…</p> : null}
       {yaml.status === 'error' ? <p class="error-text">Could not load the YAML: {yaml.message}</p> : null}

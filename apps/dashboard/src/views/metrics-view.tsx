@@ -42,11 +42,16 @@ export function MetricsView({ state, navigate }: ViewProps) {
         <div class="cards" data-testid={testid}>
           {list.map((m) => (
             <GoldenCard
+              endMs={state.serverNow}
               key={m.key}
               metrics={m}
               markers={markers}
               action={
-                <button type="button" class="link-button" onClick={() => navigate('requests', metricsFilter(m))}>
+                <button
+                  type="button"
+                  class="link-button"
+                  onClick={() => navigate('requests', metricsFilter(m))}
+                >
                   requests
                 </button>
               }
@@ -63,7 +68,10 @@ export function MetricsView({ state, navigate }: ViewProps) {
         <h1 id="metrics-title">Golden metrics</h1>
         <label>
           show{' '}
-          <select value={kind} onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value as KindFilter)}>
+          <select
+            value={kind}
+            onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value as KindFilter)}
+          >
             <option value="all">services and workloads</option>
             <option value="service">services</option>
             <option value="workload">workloads</option>

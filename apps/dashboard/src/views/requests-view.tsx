@@ -3,8 +3,8 @@
 // decision trace (`#/requests/<id>`) beside the log.
 import type { RequestRecord } from '@minimesh/cli/dashboard-protocol';
 import { memo } from 'preact/compat';
-import { useMemo, useState } from 'preact/hooks';
-import type { ViewProps } from '../state.js';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { isTraceArg, type ViewProps } from '../state.js';
 import { parseFilter, selectRows } from './request-filter.js';
 import { TracePanel } from './trace-panel.js';
 import {
@@ -80,7 +80,13 @@ function FilterHelp() {
 }
 
 export function RequestsView({ state, send, route, navigate }: ViewProps) {
-  const [filter, setFilter] = useState('');
+  const [filter, setFilter] = useState(() =>
+    route.arg !== undefined && !isTraceArg(route.arg) ? route.arg : '',
+  );
+  // A link from the graph or a metrics card (`#/requests/source:X destination:Y`) sets the filter.
+  useEffect(() => {
+    if (route.arg !== undefined && !isTraceArg(route.arg)) setFilter(route.arg);
+  }, [route.arg]);
   const [frozen, setFrozen] = useState<readonly RequestRecord[] | null>(null);
   const records = frozen ?? state.requests;
   const terms = useMemo(() => parseFilter(filter), [filter]);
@@ -99,7 +105,7 @@ export function RequestsView({ state, send, route, navigate }: ViewProps) {
               type="search"
               data-testid="request-filter"
               value={filter}
-              placeholder="e.g. reviews status:5xx flags:FI"
+              title="e.g. reviews status:5xx flags:FI"
               onInput={(e) => setFilter((e.currentTarget as HTMLInputElement).value)}
               spellcheck={false}
             />
@@ -110,7 +116,7 @@ export function RequestsView({ state, send, route, navigate }: ViewProps) {
             data-testid="request-pause"
             onClick={() => setFrozen(frozen ? null : state.requests)}
           >
-            {frozen ? 'Resume' : 'Pause'}
+            Pause
           </button>
           <span class="hint" aria-live="polite">
             {rows.length < matched ? `newest ${rows.length} of ${matched} matching` : `${matched} matching`}{' '}

@@ -3,7 +3,8 @@
 // relative to the change, and the mesh's golden metrics before and after.
 import type { AckRecord, ProxyChange, TimelineEntry, XdsDiff } from '@minimesh/cli/dashboard-protocol';
 import { useState } from 'preact/hooks';
-import { DiffView, diffStats } from '../components/diff-view.js';
+import { diffStats } from '../components/diff-lines.js';
+import { DiffView } from '../components/diff-view.js';
 import { Disclosure } from '../components/disclosure.js';
 import { latencyText, percentText, rpsText } from '../components/metric-format.js';
 import { SourceRefText } from '../components/source-ref.js';
@@ -16,6 +17,12 @@ import { formatClock, formatOffset } from './view-format.js';
 export function ackText(ack: AckRecord, changeTime: number): string {
   const when = formatOffset(ack.time - changeTime);
   return ack.ok ? `${when} ACK` : `${when} NACK: ${ack.message ?? 'rejected'}`;
+}
+
+/** `sidecar~10.0.0.1~reviews-v1-0.default~default.svc.cluster.local` -> `reviews-v1-0.default`. */
+export function proxyLabel(nodeId: string): string {
+  const parts = nodeId.split('~');
+  return parts.length === 4 && parts[2] ? parts[2] : nodeId;
 }
 
 function names(list: readonly string[]): string {
@@ -53,8 +60,8 @@ function ProxyRows({ change, entry, send }: { change: ProxyChange; entry: Timeli
         return [
           <tr key={type} data-type={type}>
             {i === 0 ? (
-              <th scope="rowgroup" rowSpan={types.size + (open ? 1 : 0)}>
-                {change.proxy}
+              <th scope="rowgroup" rowSpan={types.size + (open ? 1 : 0)} title={change.proxy}>
+                {proxyLabel(change.proxy)}
               </th>
             ) : null}
             <td>
@@ -209,7 +216,7 @@ export function TimelineEntryView({
             </Disclosure>
           ) : null}
         </div>
-        {entry.accepted ? <MetricsCompare entry={entry} /> : null}
+        {entry.accepted && entry.source !== 'initial' ? <MetricsCompare entry={entry} /> : null}
       </div>
     </li>
   );

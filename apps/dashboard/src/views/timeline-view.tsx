@@ -7,6 +7,7 @@ import { TimeSeriesChart } from '../components/time-series-chart.js';
 import type { ViewProps } from '../state.js';
 import { TimelineEntryView } from './timeline-entry.js';
 import { meshSeries } from './timeline-metrics.js';
+import { formatDuration } from './view-format.js';
 import './views.css';
 import './timeline-views.css';
 
@@ -29,30 +30,38 @@ export function TimelineView({ state, send }: ViewProps) {
     [state.timeline],
   );
   const from = series.times[0];
-  const to = series.times[series.times.length - 1];
+  const last = series.times[series.times.length - 1];
+  // A second's point covers [t, t + 1 s): the axis ends one second after the newest point.
+  const to = last === undefined ? undefined : last + 1000;
 
   return (
     <div class="timeline-view">
       <section aria-label="Mesh traffic and config changes">
         {series.times.length > 1 && from !== undefined && to !== undefined ? (
-          <TimeSeriesChart
-            title="Mesh requests per second and error percentage, with a marker per config change"
-            times={series.times}
-            from={from}
-            to={to + 1000}
-            height={64}
-            lines={[
-              { label: 'requests/s', color: '#0066cc', values: series.rps, format: rpsText },
-              {
-                label: 'errors',
-                color: '#c9190b',
-                values: series.errorRate,
-                format: percentText,
-                dashed: true,
-              },
-            ]}
-            markers={markers}
-          />
+          <>
+            <TimeSeriesChart
+              title="Mesh requests per second and error percentage, with a marker per config change"
+              times={series.times}
+              from={from}
+              to={to}
+              height={64}
+              lines={[
+                { label: 'requests/s', color: '#0066cc', values: series.rps, format: rpsText },
+                {
+                  label: 'errors',
+                  color: '#c9190b',
+                  values: series.errorRate,
+                  format: percentText,
+                  dashed: true,
+                },
+              ]}
+              markers={markers}
+            />
+            <p class="hint">
+              The last {formatDuration(to - from)} of the mesh's traffic; a dotted line per config change
+              (blue accepted, red rejected; hover for its version).
+            </p>
+          </>
         ) : (
           <p class="hint">The traffic chart appears once requests flow.</p>
         )}

@@ -9,22 +9,12 @@ import { SourceRefText } from '../components/source-ref.js';
 import { useLoad } from '../components/use-load.js';
 import type { Send } from '../state.js';
 import { TraceExtras, TraceOutcome } from './trace-extras.js';
-import { formatClock, formatDuration, statusText } from './view-format.js';
+import { formatClock, formatDuration, parseIstioCluster, statusText } from './view-format.js';
 
 export interface TracePanelProps {
   readonly requestId: number;
   readonly send: Send;
   onClose(): void;
-}
-
-/** `outbound|9080|v1|reviews.default.svc.cluster.local` -> its parts; undefined for other cluster names. */
-export function parseIstioCluster(
-  name: string,
-): { direction: string; port: string; subset: string; host: string } | undefined {
-  const parts = name.split('|');
-  if (parts.length !== 4) return undefined;
-  const [direction = '', port = '', subset = '', host = ''] = parts;
-  return { direction, port, subset, host };
 }
 
 function Step(props: { label: string; children: ComponentChildren; missing?: boolean }) {
@@ -221,7 +211,14 @@ export function TraceView({ trace }: { trace: DecisionTrace }) {
 export function TracePanel({ requestId, send, onClose }: TracePanelProps) {
   const loaded = useLoad(String(requestId), () => send({ op: 'trace', requestId }));
   return (
-    <section class="trace-panel" data-testid="trace" aria-label={`Decision trace of request ${requestId}`}>
+    <section
+      class="trace-panel"
+      data-testid="trace"
+      aria-label={`Decision trace of request ${requestId}`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
       <header class="panel-header">
         <h3>Why request {requestId} went there</h3>
         <button type="button" onClick={onClose} aria-label="Close the trace">

@@ -68,3 +68,13 @@ export function refLocation(ref: SourceRef): string {
   if (!ref.file) return '';
   return ref.line === undefined ? ref.file : `${ref.file}:${ref.line}`;
 }
+
+/** `outbound|9080|v1|reviews.default.svc.cluster.local` -> its parts; undefined for other cluster names. */
+export function parseIstioCluster(
+  name: string,
+): { direction: string; port: string; subset: string; host: string } | undefined {
+  const parts = name.split('|');
+  if (parts.length !== 4) return undefined;
+  const [direction = '', port = '', subset = '', host = ''] = parts;
+  return { direction, port, subset, host };
+}

@@ -1,28 +1,11 @@
 // The answer of a what-if replay: the edited YAML's diagnostics, or the recorded requests whose destination or
 // outcome would change (before -> after: cluster, status, flags) with counts per before/after cluster pair.
-import type { WhatIfChange, WhatIfOutcome, WhatIfResult } from '@minimesh/cli/dashboard-protocol';
+import type { WhatIfOutcome, WhatIfResult } from '@minimesh/cli/dashboard-protocol';
 import { formatClock } from './view-format.js';
+import { countMoves, where } from './whatif-moves.js';
 
 /** Rows shown in the change table; the counts cover every change. */
 const MAX_CHANGES = 200;
-
-function where(o: WhatIfOutcome): string {
-  return o.cluster ?? o.outcome;
-}
-
-/** `before cluster -> after cluster` pairs with how many changed requests took each, most first. */
-export function countMoves(changes: readonly WhatIfChange[]): { from: string; to: string; count: number }[] {
-  const counts = new Map<string, { from: string; to: string; count: number }>();
-  for (const c of changes) {
-    const from = where(c.before);
-    const to = where(c.after);
-    const key = `${from}\u0000${to}`;
-    const entry = counts.get(key) ?? { from, to, count: 0 };
-    entry.count++;
-    counts.set(key, entry);
-  }
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.from.localeCompare(b.from));
-}
 
 function Outcome({ o }: { o: WhatIfOutcome }) {
   const bad = o.status !== undefined && (o.status === 0 || o.status >= 500);

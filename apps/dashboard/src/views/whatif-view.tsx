@@ -10,8 +10,11 @@ import { WhatIfResultView } from './whatif-result.js';
 import './views.css';
 import './timeline-views.css';
 
-/** The select's value for "a new file". */
-const NEW_FILE = '\u0000new';
+/** The select's value for "a new file" (never a mesh file: those end in .yaml / .yml). */
+const NEW_FILE = ':new';
+
+/** At the mesh folder's top: `mesh dev` loads and watches it (it leaves `networking/` out). */
+const DEFAULT_NEW_FILE = 'what-if.yaml';
 
 type Phase =
   | { readonly kind: 'idle' }
@@ -28,9 +31,9 @@ export function newFileProblem(name: string): string | undefined {
 }
 
 export function WhatIfView({ state, send, navigate }: ViewProps) {
-  const [choice, setChoice] = useState(state.files[0] ?? NEW_FILE);
-  const [chosenByUser, setChosenByUser] = useState(false);
-  const [newName, setNewName] = useState('networking/what-if.yaml');
+  // A new file by default: trying a rule out should not start by replacing a loaded file's resources.
+  const [choice, setChoice] = useState(NEW_FILE);
+  const [newName, setNewName] = useState(DEFAULT_NEW_FILE);
   const [content, setContent] = useState('');
   const [loadedFrom, setLoadedFrom] = useState<{ file: string; exists: boolean } | undefined>(undefined);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -38,13 +41,10 @@ export function WhatIfView({ state, send, navigate }: ViewProps) {
   const [confirming, setConfirming] = useState(false);
   const [written, setWritten] = useState<string | undefined>(undefined);
   const tabMovesFocus = useRef(false);
+  // Bumped on every edit: a file's text arriving after the user started typing must not overwrite the typing.
+  const edits = useRef(0);
   const file = choice === NEW_FILE ? newName.trim() : choice;
   const problem = choice === NEW_FILE ? newFileProblem(newName) : undefined;
-
-  // The file list arrives with `hello`, possibly after this view mounted: until the user picks, take the first.
-  useEffect(() => {
-    if (!chosenByUser && choice === NEW_FILE && state.files[0] !== undefined) setChoice(state.files[0]);
-  }, [state.files, choice, chosenByUser]);
 
   // Loads the chosen existing file's text whenever the choice changes.
   useEffect(() => {
@@ -53,11 +53,12 @@ export function WhatIfView({ state, send, navigate }: ViewProps) {
       return;
     }
     let current = true;
+    const editsAtStart = edits.current;
     setPhase({ kind: 'busy', what: `Loading ${choice}…` });
     send({ op: 'fileText', file: choice }).then(
       (r) => {
         if (!current) return;
-        setContent(r.content);
+        if (edits.current === editsAtStart) setContent(r.content);
         setLoadedFrom({ file: r.file, exists: r.exists });
         setResult(undefined);
         setWritten(undefined);
@@ -116,6 +117,7 @@ export function WhatIfView({ state, send, navigate }: ViewProps) {
     const edit = (e.shiftKey ? outdent : indent)(area.value, area.selectionStart, area.selectionEnd);
     area.value = edit.text;
     area.setSelectionRange(edit.selectionStart, edit.selectionEnd);
+    edits.current++;
     setContent(edit.text);
   };
 
@@ -124,19 +126,13 @@ export function WhatIfView({ state, send, navigate }: ViewProps) {
       <div class="toolbar">
         <label>
           File
-          <select
-            value={choice}
-            onChange={(e) => {
-              setChosenByUser(true);
-              setChoice((e.currentTarget as HTMLSelectElement).value);
-            }}
-          >
+          <select value={choice} onChange={(e) => setChoice((e.currentTarget as HTMLSelectElement).value)}>
+            <option value={NEW_FILE}>a new file…</option>
             {state.files.map((f) => (
               <option key={f} value={f}>
                 {f}
               </option>
             ))}
-            <option value={NEW_FILE}>a new file…</option>
           </select>
         </label>
         {choice === NEW_FILE ? (
@@ -152,6 +148,9 @@ export function WhatIfView({ state, send, navigate }: ViewProps) {
           </label>
         ) : null}
         {problem ? <span class="error-text">{problem}</span> : null}
+        {choice === NEW_FILE && state.files.includes(file) ? (
+          <span class="hint">{file} exists: its resources are replaced by the editor's</span>
+        ) : null}
         {loadedFrom && !loadedFrom.exists ? (
           <span class="hint">{loadedFrom.file} does not exist yet</span>
         ) : null}
@@ -171,6 +170,7 @@ export function WhatIfView({ state, send, navigate }: ViewProps) {
         rows={22}
         onInput={(e) => {
           tabMovesFocus.current = false;
+          edits.current++;
           setContent((e.currentTarget as HTMLTextAreaElement).value);
         }}
         onKeyDown={onKeyDown}

@@ -71,13 +71,46 @@ describe('decisionTrace', () => {
     expect(other.result.trace.join('\n')).toContain('end-user');
   });
 
+  it("traces a request to the ingress gateway on its listener port to productpage's pod", async () => {
+    const resources = await load(MANIFESTS, DR_ALL, ALL_V1);
+    const history = new ConfigHistory();
+    history.record(1, 0, resources);
+    const gw = nodeIdOf(resources, 'istio-ingressgateway');
+    expect(gw.startsWith('router~')).toBe(true);
+    const cluster = 'outbound|9080||productpage.default.svc.cluster.local';
+    const t = decisionTrace(
+      reviewsRecord(gw, cluster, 10, { authority: '127.0.0.1:31080', path: '/productpage' }),
+      history,
+    );
+    expect(t.call).toMatchObject({ port: 8080, proxyType: 'router', host: '127.0.0.1:31080' });
+    expect(t.result).toMatchObject({ outcome: 'routed', cluster });
+    expect(t.matched).toMatchObject({
+      kind: 'VirtualService',
+      name: 'bookinfo',
+      field: 'spec.http[0].match[0]',
+    });
+    expect(Object.values(t.endpointWorkloads)[0]).toMatch(/^productpage-v1/);
+    // The fifth match of the route (prefix /api/v1/products), at its line in bookinfo-gateway.yaml.
+    const api = decisionTrace(
+      reviewsRecord(gw, cluster, 10, { authority: 'bookinfo.example', path: '/api/v1/products/0/reviews' }),
+      history,
+    );
+    expect(api.call.port).toBe(8080);
+    expect(api.result.cluster).toBe(cluster);
+    expect(api.matched).toMatchObject({ field: 'spec.http[0].match[4]', line: 37 });
+    expect(api.matched?.file).toMatch(/bookinfo-gateway\.yaml$/);
+  });
+
   it('uses the newest version when the one live then is no longer kept', async () => {
     const resources = await load(MANIFESTS, DR_ALL, SHIFT_50);
     const history = new ConfigHistory(1);
     history.record(1, 1_000, await load(MANIFESTS));
     history.record(2, 2_000, resources);
     expect(history.at(1)).toBeUndefined();
-    const t = decisionTrace(reviewsRecord(nodeIdOf(resources, 'productpage-v1'), reviews('v3'), 1_500), history);
+    const t = decisionTrace(
+      reviewsRecord(nodeIdOf(resources, 'productpage-v1'), reviews('v3'), 1_500),
+      history,
+    );
     expect(t.exactVersion).toBe(false);
     expect(t.configVersion).toBe(2);
     expect(t.result.cluster).toBe(reviews('v3'));
@@ -88,10 +121,7 @@ describe('decisionTrace', () => {
     const history = new ConfigHistory();
     history.record(1, 0, resources);
     const node = nodeIdOf(resources, 'reviews-v1');
-    const t = decisionTrace(
-      reviewsRecord(node, 'inbound|9080||', 100, { reporter: 'destination' }),
-      history,
-    );
+    const t = decisionTrace(reviewsRecord(node, 'inbound|9080||', 100, { reporter: 'destination' }), history);
     // The inbound cluster is ORIGINAL_DST: the simulator calls that passthrough to the pod's own address.
     expect(t.result.outcome).toBe('passthrough');
     expect(t.result.cluster).toBe('inbound|9080||');
@@ -103,15 +133,27 @@ describe('decisionTrace', () => {
 
   it('throws TraceError with a code for what it cannot trace', async () => {
     const history = new ConfigHistory();
-    const record = reviewsRecord('sidecar~10.0.0.1~ghost-1.default~default.svc.cluster.local', reviews('v1'), 1);
-    expect(() => decisionTrace(record, history)).toThrow(expect.objectContaining({ code: 'TRACE_NO_CONFIG' }));
+    const record = reviewsRecord(
+      'sidecar~10.0.0.1~ghost-1.default~default.svc.cluster.local',
+      reviews('v1'),
+      1,
+    );
+    expect(() => decisionTrace(record, history)).toThrow(
+      expect.objectContaining({ code: 'TRACE_NO_CONFIG' }),
+    );
     history.record(1, 0, await load(MANIFESTS));
     expect(() => decisionTrace(record, history)).toThrow(TraceError);
     expect(() => decisionTrace(record, history)).toThrow(/ghost-1\.default/);
     expect(() => decisionTrace({ ...record, proxy: 'not-a-node' }, history)).toThrow(
       expect.objectContaining({ code: 'TRACE_PROXY' }),
     );
-    const inbound = { ...record, proxy: nodeIdOf(history.at(1) ?? [], 'reviews-v1'), reporter: 'destination' as const, cluster: 'x', authority: 'reviews' };
+    const inbound = {
+      ...record,
+      proxy: nodeIdOf(history.at(1) ?? [], 'reviews-v1'),
+      reporter: 'destination' as const,
+      cluster: 'x',
+      authority: 'reviews',
+    };
     expect(() => decisionTrace(inbound, history)).toThrow(expect.objectContaining({ code: 'TRACE_INBOUND' }));
   });
 });

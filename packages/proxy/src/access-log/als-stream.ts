@@ -9,14 +9,15 @@
 // error (entries wait for it). Entries are written only to a call whose connection is up: while it connects, while
 // it is down (reconnecting with jittered exponential backoff after it ended), the buffer holds at most
 // `maxPendingBytes` (4 x buffer_size_bytes, at least 16 KiB) and the oldest entries beyond it are dropped and
-// counted (access_logs.grpc_access_log.logs_dropped). Entries handed to a live call are counted in
-// access_logs.grpc_access_log.logs_written.
-import type { Node } from '@minimesh/model/xds';
+// counted (access_logs.grpc_access_log.logs_dropped). So does a live call whose server stops reading: once its
+// write buffer holds maxPendingBytes, entries stay in the bounded buffer. Entries handed to a live call are
+// counted in access_logs.grpc_access_log.logs_written.
+import { encode, type HTTPAccessLogEntry, type Node } from '@minimesh/model/xds';
 import type { ClusterManager } from '../cluster/cluster-manager.js';
 import type { Stat } from '../stats/stats-store.js';
 import { Backoff } from '../xds/backoff.js';
 import { GrpcBidiStream } from '../xds/grpc-stream.js';
-import { assembleMessage, framedEntrySize, identifierField } from './als-message.js';
+import { assembleMessage, framedEntrySize, HTTP_ACCESS_LOG_ENTRY, identifierField } from './als-message.js';
 
 export const STREAM_ACCESS_LOGS_PATH = '/envoy.service.accesslog.v3.AccessLogService/StreamAccessLogs';
 
@@ -63,8 +64,7 @@ export class AlsStream {
   /** No call is opened before this time (ms since the epoch): the backoff after a call ended. */
   #retryAt = 0;
   #closed = false;
-  /** Calls opened so far (the tests read it through the logger cache). */
-  callsOpened = 0;
+  #callsOpened = 0;
   #identifier: Uint8Array | undefined;
 
   constructor(cluster: string, logName: string, settings: AlsSettings, ctx: AlsContext) {
@@ -85,6 +85,11 @@ export class AlsStream {
     return Math.max(4 * this.#settings.bufferSizeBytes, MIN_PENDING_CAP_BYTES);
   }
 
+  /** Calls opened so far (one per connection attempt to a host of the cluster). */
+  get callsOpened(): number {
+    return this.#callsOpened;
+  }
+
   /** True while a call is up (its connection established). */
   get connected(): boolean {
     return this.#state === 'up';
@@ -93,6 +98,19 @@ export class AlsStream {
   /** Entries buffered and not sent yet. */
   get pendingEntries(): number {
     return this.#pending.length;
+  }
+
+  /** Encodes and adds one entry; one the codec refuses is counted as dropped (nothing throws into a request). */
+  logEntry(entry: HTTPAccessLogEntry): void {
+    if (this.#closed) return;
+    let bytes: Uint8Array;
+    try {
+      bytes = encode(HTTP_ACCESS_LOG_ENTRY, entry);
+    } catch {
+      this.#ctx.dropped.value++;
+      return;
+    }
+    this.log(bytes);
   }
 
   /** Adds one encoded HTTPAccessLogEntry; sends the buffer when it reached buffer_size_bytes. */
@@ -167,7 +185,9 @@ export class AlsStream {
     const call = this.#call;
     if (call === undefined) return;
     const limit = Math.max(1, this.#settings.bufferSizeBytes);
-    while (this.#pending.length > 0) {
+    // A server that stops reading holds messages in the call's write buffer: past the bound, entries stay in
+    // the (trimmed) buffer instead, so memory stays bounded (Envoy's logger checks the stream's high watermark).
+    while (this.#pending.length > 0 && call.bufferedBytes < this.maxPendingBytes) {
       let bytes = 0;
       let n = 0;
       while (n < this.#pending.length && (n === 0 || bytes < limit)) {
@@ -190,7 +210,7 @@ export class AlsStream {
     const hosts = cluster?.hosts ?? [];
     const host = hosts.find((h) => h.healthy) ?? hosts[0];
     if (cluster === undefined || host === undefined) return; // entries wait for the cluster (Envoy accepts this)
-    this.callsOpened++;
+    this.#callsOpened++;
     this.#state = 'connecting';
     this.#identified = false;
     const call = GrpcBidiStream.open(

@@ -6,13 +6,12 @@
 // honour are rejected, so the listener is NACKed (filter_state_objects_to_log, which istiod sets, is accepted:
 // the proxy has no filter state to log). Loggers with the same (cluster, log_name) share one stream
 // across listeners and config pushes (GrpcAccessLoggers, one per proxy); the latest config's buffer settings apply.
-import { encode, type HttpGrpcAccessLogConfig, type Node } from '@minimesh/model/xds';
+import type { HttpGrpcAccessLogConfig, Node } from '@minimesh/model/xds';
 import type { ClusterManager } from '../cluster/cluster-manager.js';
 import { ConfigRejectedError } from '../errors.js';
 import type { LogContext } from '../http/access-log-format.js';
 import type { StatsStore } from '../stats/stats-store.js';
 import { durationToMs } from '../util/proto-values.js';
-import { HTTP_ACCESS_LOG_ENTRY } from './als-message.js';
 import {
   type AlsContext,
   type AlsSettings,
@@ -35,23 +34,31 @@ export interface GrpcAccessLoggersOptions {
 /** The streams of one proxy's gRPC access loggers, by (cluster, log_name). */
 export class GrpcAccessLoggers {
   readonly #streams = new Map<string, AlsStream>();
-  readonly #ctx: AlsContext;
+  readonly #options: GrpcAccessLoggersOptions;
+  /** Made with the first stream, so a proxy without gRPC loggers has none of their stats (as Envoy). */
+  #ctx: AlsContext | undefined;
 
   constructor(options: GrpcAccessLoggersOptions) {
-    this.#ctx = {
-      node: options.node,
-      clusters: options.clusters,
-      userAgent: options.userAgent ?? 'minimesh-proxy (node:http2 gRPC)',
-      written: options.stats.counter(
+    this.#options = options;
+  }
+
+  #context(): AlsContext {
+    const o = this.#options;
+    this.#ctx ??= {
+      node: o.node,
+      clusters: o.clusters,
+      userAgent: o.userAgent ?? 'minimesh-proxy (node:http2 gRPC)',
+      written: o.stats.counter(
         'access_logs.grpc_access_log.logs_written',
         'envoy_access_logs_grpc_access_log_logs_written',
       ),
-      dropped: options.stats.counter(
+      dropped: o.stats.counter(
         'access_logs.grpc_access_log.logs_dropped',
         'envoy_access_logs_grpc_access_log_logs_dropped',
       ),
-      ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
+      ...(o.backoff === undefined ? {} : { backoff: o.backoff }),
     };
+    return this.#ctx;
   }
 
   /** The shared stream of (cluster, logName), created on first use with `settings`, else updated to them. */
@@ -59,7 +66,7 @@ export class GrpcAccessLoggers {
     const key = `${cluster}\u0000${logName}`;
     let s = this.#streams.get(key);
     if (s === undefined) {
-      s = new AlsStream(cluster, logName, settings, this.#ctx);
+      s = new AlsStream(cluster, logName, settings, this.#context());
       this.#streams.set(key, s);
     } else s.configure(settings);
     return s;
@@ -156,6 +163,6 @@ export function compileHttpGrpcLogger(
     response: lowerAll(cfg.additional_response_headers_to_log),
   };
   return (c) => {
-    stream.log(encode(HTTP_ACCESS_LOG_ENTRY, httpLogEntry(c.stream, c.durationMs, logged)));
+    stream.logEntry(httpLogEntry(c.stream, c.durationMs, logged));
   };
 }

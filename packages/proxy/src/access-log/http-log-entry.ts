@@ -143,10 +143,11 @@ export function httpLogEntry(
   const responseHeaders: HeaderMap | undefined = stream.responseHeaders;
   const method = stream.method.toUpperCase();
   const routeName = stream.route?.name;
+  const start = Math.floor(stream.startTime);
   const common: Common = {
     start_time: {
-      seconds: String(Math.floor(stream.startTime / 1000)),
-      nanos: (stream.startTime % 1000) * 1_000_000,
+      seconds: String(Math.floor(start / 1000)),
+      nanos: (start % 1000) * 1_000_000,
     },
     time_to_last_downstream_tx_byte: duration(durationMs),
   };
@@ -157,8 +158,8 @@ export function httpLogEntry(
   const upstream = hostAddress(stream.upstreamHost);
   if (upstream !== undefined) common.upstream_remote_address = upstream;
   if (stream.upstreamCluster !== undefined) common.upstream_cluster = stream.upstreamCluster;
-  if (stream.upstreamServiceTime !== undefined)
-    common.time_to_first_upstream_rx_byte = duration(stream.upstreamServiceTime);
+  if (stream.upstreamRxMs !== undefined)
+    common.time_to_first_upstream_rx_byte = duration(stream.upstreamRxMs);
   const flags = flagsOf(stream.flags);
   if (flags !== undefined) common.response_flags = flags;
   if (routeName !== undefined && routeName !== '') common.route_name = routeName;

@@ -311,7 +311,9 @@ async function forwardToCluster(
         continue;
       }
       if (canRetry && attempt === maxTries && shouldRetry(retry, outcome)) stream.flags.add('URX');
-      stream.upstreamServiceTime = Math.round(performance.now() - started);
+      const rxAt = performance.now();
+      stream.upstreamServiceTime = Math.round(rxAt - started);
+      stream.upstreamRxMs = rxAt - stream.startMono;
       if (grpc) noteGrpcResponse(stream, result.response);
       await sendResponse(stream, result.response, host, abort, idle, deps.stats, cluster.name);
       endTry(stream, timer, idle);

@@ -90,6 +90,8 @@ export interface HttpStream {
   responseHeaders: HeaderMap | undefined;
   /** x-envoy-upstream-service-time, ms. */
   upstreamServiceTime: number | undefined;
+  /** When the upstream response's headers arrived, ms after startMono (time_to_first_upstream_rx_byte). */
+  upstreamRxMs: number | undefined;
   responseCode: number;
   responseCodeDetails: string;
   bytesReceived: number;

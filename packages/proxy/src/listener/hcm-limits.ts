@@ -157,6 +157,7 @@ function refusedStream(socket: Socket, e: H1ProtocolError): HttpStream {
     upstreamCluster: undefined,
     responseHeaders: undefined,
     upstreamServiceTime: undefined,
+    upstreamRxMs: undefined,
     responseCode: e.status,
     responseCodeDetails: e.details,
     bytesReceived: 0,

@@ -318,6 +318,7 @@ function newStream(
     upstreamHost: undefined,
     upstreamCluster: undefined,
     upstreamServiceTime: undefined,
+    upstreamRxMs: undefined,
     responseHeaders: undefined,
     responseCode: 0,
     responseCodeDetails: '',

@@ -139,6 +139,11 @@ export class GrpcBidiStream {
     return this.#ended;
   }
 
+  /** Bytes written and not yet handed to the connection (HTTP/2 flow control holds them while the peer lags). */
+  get bufferedBytes(): number {
+    return this.#stream.writableLength;
+  }
+
   /** Sends one message; false (and nothing sent) once the call ended. */
   write(message: Uint8Array): boolean {
     if (this.#ended || this.#stream.writableEnded) return false;

@@ -4,6 +4,8 @@
 // batches with the request's fields, the upstream cluster, the route name and the response flags; flushes happen
 // by size and by interval; one stream per (cluster, log_name) survives config pushes; the stream reconnects after
 // the server restarts, and the entries buffered meanwhile are bounded (the oldest dropped and counted).
+import { once } from 'node:events';
+import { connect } from 'node:http2';
 import { anyOf, type HttpConnectionManager, type Listener, TypeUrl } from '@minimesh/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, type Resources, send, startHarness, waitFor } from '../helpers/harness.js';
@@ -73,7 +75,12 @@ function resources(extra: { listeners?: Listener[]; clusters?: Resources['cluste
       listener('main', 9080, [
         grpcLog(
           'main',
-          { buffer_flush_interval: { nanos: 100_000_000 }, buffer_size_bytes: { value: 1 << 20 } },
+          {
+            buffer_flush_interval: { nanos: 100_000_000 },
+            buffer_size_bytes: { value: 1 << 20 },
+            // As istiod writes it: the proxy has no filter state, so nothing is logged for these.
+            filter_state_objects_to_log: ['wasm.upstream_peer', 'wasm.downstream_peer'],
+          },
           {
             additional_request_headers_to_log: ['X-Log-Me'],
             additional_response_headers_to_log: ['content-type'],
@@ -180,6 +187,13 @@ describe('envoy.access_loggers.http_grpc', () => {
     expect(common?.downstream_remote_address?.socket_address?.address).toBe('127.0.0.1');
     expect(Number(common?.start_time?.seconds)).toBeGreaterThan(1_700_000_000);
     expect(common?.response_flags ?? null).toBeNull();
+    // Durations: the upstream's first byte came before the last byte sent downstream.
+    const ms = (d: { seconds?: unknown; nanos?: number } | null | undefined) =>
+      Number(String(d?.seconds ?? 0)) * 1000 + (d?.nanos ?? 0) / 1e6;
+    expect(common?.time_to_first_upstream_rx_byte).toBeDefined();
+    expect(ms(common?.time_to_last_downstream_tx_byte)).toBeGreaterThanOrEqual(
+      ms(common?.time_to_first_upstream_rx_byte),
+    );
   });
 
   it('sets the response flags: fault_injected for a fault abort, no_route_found for NR', async () => {
@@ -200,6 +214,25 @@ describe('envoy.access_loggers.http_grpc', () => {
     expect(nr?.common_properties?.response_flags?.no_route_found).toBe(true);
     expect(nr?.common_properties?.response_flags?.fault_injected ?? false).toBe(false);
     expect(nr?.response?.response_code?.value).toBe(404);
+  });
+
+  it('logs an h2c request as HTTP2 with its authority and status', async () => {
+    const session = connect(`http://127.0.0.1:${h.proxy.listenerPort('main') ?? 0}`);
+    const req = session.request({ ':path': '/over-h2', ':authority': 'svc' });
+    const status = await new Promise<number>((resolve, reject) => {
+      req.on('response', (headers) => resolve(Number(headers[':status'])));
+      req.on('error', reject);
+    });
+    req.resume();
+    await once(req, 'end');
+    session.close();
+    expect(status).toBe(200);
+    await waitFor(() => entryFor('/over-h2') !== undefined, 5_000, 'the entry');
+    const e = entryFor('/over-h2');
+    expect(e?.protocol_version).toBe('HTTP2');
+    expect(e?.request?.authority).toBe('svc');
+    expect(e?.response?.response_code?.value).toBe(200);
+    expect(e?.common_properties?.upstream_cluster).toBe(SVC);
   });
 
   it('flushes by size at once when the interval is an hour', async () => {
@@ -316,7 +349,9 @@ describe('envoy.access_loggers.http_grpc', () => {
     const filtered = {
       ...grpcLog('f'),
       filter: {
-        status_code_filter: { comparison: { op: 'GE' as const, value: { default_value: 400, runtime_key: 'k' } } },
+        status_code_filter: {
+          comparison: { op: 'GE' as const, value: { default_value: 400, runtime_key: 'k' } },
+        },
       },
     };
     await h.push(resources({ listeners: [listener('filtered', 9084, [filtered])] }));

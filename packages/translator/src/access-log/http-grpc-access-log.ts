@@ -74,12 +74,17 @@ function withLogger(chain: FilterChain, entry: AccessLog): FilterChain {
   };
 }
 
-/** The last listener derived from a source listener, with the header list key it was made for. */
-const derived = new WeakMap<Listener, { readonly key: string; readonly value: Listener }>();
+/**
+ * Listeners derived from a source listener, by header list key. Proxies of one scope share outbound listeners but
+ * may differ in routes (VirtualService sourceLabels), hence a few keys per source; at most MAX_KEYS are kept.
+ */
+const derived = new WeakMap<Listener, Map<string, Listener>>();
+const MAX_KEYS = 16;
 
 function loggedListener(l: Listener, headers: readonly string[], key: string): Listener {
-  const last = derived.get(l);
-  if (last !== undefined && last.key === key) return last.value;
+  let byKey = derived.get(l);
+  const known = byKey?.get(key);
+  if (known !== undefined) return known;
   const entry = httpGrpcAccessLog(headers);
   const value: Listener = {
     ...l,
@@ -88,7 +93,11 @@ function loggedListener(l: Listener, headers: readonly string[], key: string): L
   };
   // A listener derived from a shared (cached) one is as stable as its source: intern.ts need not compare it.
   if (cachedValues.has(l)) cachedValues.add(value);
-  derived.set(l, { key, value });
+  if (byKey === undefined || byKey.size >= MAX_KEYS) {
+    byKey = new Map();
+    derived.set(l, byKey);
+  }
+  byKey.set(key, value);
   return value;
 }
 
@@ -107,8 +116,8 @@ function inlineRouteConfigs(listeners: readonly Listener[]): RouteConfiguration[
 }
 
 /**
- * `listeners` with the gRPC access logger on every HCM when `mesh` enables the access log service (the same array
- * otherwise). Listeners without an HCM (TCP proxies) are returned as they are. Pure: the same listeners, routes and
+ * `listeners` with the gRPC access logger on every HCM when `mesh` enables the access log service (a copy of the
+ * array otherwise). Listeners without an HCM (TCP proxies) are returned as they are. Pure: the same listeners, routes and
  * mesh config give equal output.
  */
 export function withHttpAccessLogs(

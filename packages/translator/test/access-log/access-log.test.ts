@@ -9,6 +9,7 @@ import {
   type HttpConnectionManager,
   type Listener,
   type NetworkFilter,
+  resourceKey,
 } from '@minimesh/model';
 import { describe, expect, it } from 'vitest';
 import { parseServiceAddress } from '../../src/access-log/access-log-service.js';
@@ -222,6 +223,27 @@ describe('access log service on', () => {
     expect(again.listeners.length).toBe(first.t.listeners.length);
     for (const [i, l] of again.listeners.entries()) expect(l).toBe(first.t.listeners[i]);
     expect(again.clusters.find((c) => c.name === 'envoy_accesslog_service')).toBe(alsCluster(first.t));
+  });
+});
+
+describe('access log service on, with a caller cache across changes', () => {
+  it('a VirtualService that adds a header match changes the logged headers as a fresh translation does', async () => {
+    const cache = new TranslationCache();
+    const first = await translated(productpage, ON, ['destination-rule-all.yaml'], [], cache);
+    for (const { where, hcm } of hcms(first.t.listeners)) expect(hcm.access_log, where).toEqual([logger()]);
+    const jason = await load([net('virtual-service-reviews-test-v2.yaml')]);
+    const applied = first.push.registry.apply({ upsert: jason });
+    cache.advance(first.push.registry, applied);
+    const next = translate(productpage, new PushContext(applied.registry, ON, { cache }));
+    for (const { where, hcm } of hcms(next.listeners))
+      expect(hcm.access_log, where).toEqual([logger(['end-user'])]);
+    const fresh = translate(productpage, new PushContext(applied.registry, ON));
+    expect(JSON.stringify(next)).toBe(JSON.stringify(fresh));
+    // And back: removing it drops the header from every HCM again.
+    const removed = applied.registry.apply({ remove: jason.map(resourceKey) });
+    cache.advance(applied.registry, removed);
+    const back = translate(productpage, new PushContext(removed.registry, ON, { cache }));
+    for (const { where, hcm } of hcms(back.listeners)) expect(hcm.access_log, where).toEqual([logger()]);
   });
 });
 

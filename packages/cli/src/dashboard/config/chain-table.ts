@@ -68,7 +68,8 @@ function headerText(h: NonNullable<RouteMatch['headers']>[number]): string {
   if (h.suffix_match !== undefined) return `${not}${name}$=${h.suffix_match}`;
   if (h.contains_match !== undefined) return `${not}${name}*=${h.contains_match}`;
   if (h.safe_regex_match) return `${not}${name}~${h.safe_regex_match.regex ?? ''}`;
-  if (h.present_match !== undefined) return `${h.present_match === (h.invert_match !== true) ? '' : '!'}${name}`;
+  if (h.present_match !== undefined)
+    return `${h.present_match === (h.invert_match !== true) ? '' : '!'}${name}`;
   if (sm) {
     if (sm.exact !== undefined) return `${not}${name}=${sm.exact}`;
     if (sm.prefix !== undefined) return `${not}${name}^=${sm.prefix}`;

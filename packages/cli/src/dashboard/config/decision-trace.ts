@@ -6,7 +6,7 @@ import type { LoadedResource, Route, RouteConfiguration } from '@minimesh/model'
 import type { SimulationResult } from '@minimesh/translator';
 import type { DecisionTrace, RequestRecord, SourceRef } from '../protocol.js';
 import type { ConfigHistory } from './config-history.js';
-import { type NodeTranslation, podsByAddress, translateNode } from './node-translation.js';
+import { type NodeTranslation, podsByAddress, translateNodeCached } from './node-translation.js';
 import { recordedCall, simulateAsRecorded } from './recorded-call.js';
 import { TraceError } from './trace-error.js';
 
@@ -109,7 +109,7 @@ export function versionFor(
  */
 export function decisionTrace(record: RequestRecord, history: ConfigHistory): DecisionTrace {
   const { version, exact, resources } = versionFor(record, history);
-  const t = translateNode(resources, record.proxy);
+  const t = translateNodeCached(resources, record.proxy);
   const { call, result } = simulateAsRecorded(record, t, recordedCall(record, t));
   if (record.reporter === 'destination' && result.outcome === 'no_listener')
     throw new TraceError(

@@ -46,7 +46,5 @@ export function meshResources(resources: readonly LoadedResource[]): MeshResourc
         messages: byRef.get(resourceRef(r)) ?? [],
       }),
     )
-    .sort(
-      (a, b) => compare(a.kind, b.kind) || compare(a.namespace, b.namespace) || compare(a.name, b.name),
-    );
+    .sort((a, b) => compare(a.kind, b.kind) || compare(a.namespace, b.namespace) || compare(a.name, b.name));
 }

@@ -35,10 +35,36 @@ export function planInstances(plan: WorkloadPlan): readonly LocalWorkload[] {
   return [...plan.instances, ...plan.gateways];
 }
 
+interface PreparedConfig {
+  readonly plan: WorkloadPlan;
+  readonly registry: Registry;
+  readonly push: PushContext;
+}
+
+/** Plan, registry and push of a resource set, by identity (one per set, shared by all its proxies). */
+const prepared = new WeakMap<readonly LoadedResource[], PreparedConfig | TraceError>();
+
+function prepare(resources: readonly LoadedResource[]): PreparedConfig {
+  let p = prepared.get(resources);
+  if (p === undefined) {
+    const plan = planWorkloads(resources);
+    try {
+      const registry = buildRegistry([...resources, ...plan.resources], { workloads: plan.workloads });
+      p = { plan, registry, push: new PushContext(registry, meshConfigOf(resources).mesh) };
+    } catch (err) {
+      if (!(err instanceof RegistryError)) throw err;
+      p = new TraceError('TRACE_REGISTRY', `the registry refused this configuration: ${err.message}`);
+    }
+    prepared.set(resources, p);
+  }
+  if (p instanceof TraceError) throw p;
+  return p;
+}
+
 /** Translates `nodeId` over `resources`. Throws TraceError (TRACE_PROXY, TRACE_REGISTRY). */
 export function translateNode(resources: readonly LoadedResource[], nodeId: string): NodeTranslation {
   const node = nodeOf(nodeId);
-  const plan = planWorkloads(resources);
+  const { plan, registry, push } = prepare(resources);
   const pool = planInstances(plan);
   const instance =
     pool.find((i) => i.podName === node.workloadName && i.namespace === node.namespace) ??
@@ -48,17 +74,35 @@ export function translateNode(resources: readonly LoadedResource[], nodeId: stri
       'TRACE_PROXY',
       `proxy ${nodeId}: no planned workload has pod ${node.workloadName}.${node.namespace} in this configuration; expected one of ${pool.map((i) => `${i.podName}.${i.namespace}`).join(', ') || '(none)'}`,
     );
-  let registry: Registry;
-  try {
-    registry = buildRegistry([...resources, ...plan.resources], { workloads: plan.workloads });
-  } catch (err) {
-    if (!(err instanceof RegistryError)) throw err;
-    throw new TraceError('TRACE_REGISTRY', `the registry refused this configuration: ${err.message}`);
-  }
   const proxy = proxyOf(instance);
-  const mesh = meshConfigOf(resources).mesh;
-  const translation = translate(proxy, new PushContext(registry, mesh));
-  return { nodeId, plan, registry, instance, proxy, translation };
+  return { nodeId, plan, registry, instance, proxy, translation: translate(proxy, push) };
+}
+
+/**
+ * Translations already made, per resource set (by identity: the history keeps each version's array) and node id.
+ * A resource set no longer referenced is collected with its translations.
+ */
+const memo = new WeakMap<readonly LoadedResource[], Map<string, NodeTranslation | TraceError>>();
+
+/** translateNode, remembered per resource set and node (a TraceError is remembered and thrown again). */
+export function translateNodeCached(resources: readonly LoadedResource[], nodeId: string): NodeTranslation {
+  let byNode = memo.get(resources);
+  if (byNode === undefined) {
+    byNode = new Map();
+    memo.set(resources, byNode);
+  }
+  let t = byNode.get(nodeId);
+  if (t === undefined) {
+    try {
+      t = translateNode(resources, nodeId);
+    } catch (err) {
+      if (!(err instanceof TraceError)) throw err;
+      t = err;
+    }
+    byNode.set(nodeId, t);
+  }
+  if (t instanceof TraceError) throw t;
+  return t;
 }
 
 /** `ip:port` (or `ip`) -> pod name of every planned instance, for naming endpoints. */

@@ -3,12 +3,7 @@
 // Invariant: the draw of a record depends only on the record (its request id, else its id), so a replay of the
 // same record under another config uses the same draw: a weighted route compares like for like.
 import { resolveShortName } from '@minimesh/model';
-import {
-  type ListenerCall,
-  type SimulatedCall,
-  type SimulationResult,
-  simulate,
-} from '@minimesh/translator';
+import { type ListenerCall, type SimulatedCall, type SimulationResult, simulate } from '@minimesh/translator';
 import type { RequestRecord } from '../protocol.js';
 import type { NodeTranslation } from './node-translation.js';
 import { TraceError } from './trace-error.js';
@@ -97,15 +92,17 @@ export function recordedCall(record: RequestRecord, t: NodeTranslation): Listene
     return { ...base, port: gatewayPort(t, authorityPort), proxyType: 'router' };
   const port = cluster?.direction === 'outbound' ? cluster.port : (authorityPort ?? 80);
   // The app dials the service's VIP (what DNS answers for the name): the address a TCP listener matches.
-  const fqdn = cluster?.direction === 'outbound' ? cluster.host : resolveShortName(host, t.instance.namespace);
+  const fqdn =
+    cluster?.direction === 'outbound' ? cluster.host : resolveShortName(host, t.instance.namespace);
   const vip = t.registry.service(fqdn, t.instance.namespace)?.addresses[0];
   return { ...base, port, proxyType: 'sidecar', ...(vip === undefined ? {} : { address: vip }) };
 }
 
 /**
  * A draw that lands a weighted pick of `weighted` on `cluster`, as close to `draw` as the pick allows: `draw` when
- * it already lands there, else the bucket's start plus the draw modulo the bucket's weight. Undefined when the
- * cluster is not one of the entries (or has no weight).
+ * it already lands there, else `draw` with its position inside the total weight moved into the cluster's bucket
+ * (bucket start plus the position modulo the bucket's weight; the multiple of the total is kept, so distinct
+ * draws stay distinct). Undefined when the cluster is not one of the entries (or has no weight).
  */
 export function drawLandingOn(
   weighted: NonNullable<SimulationResult['weighted']>,
@@ -117,7 +114,7 @@ export function drawLandingOn(
   for (const c of weighted.clusters) {
     if (c.name === cluster && c.weight > 0) {
       const at = draw % weighted.totalWeight;
-      return at >= start && at < start + c.weight ? draw : start + (draw % c.weight);
+      return at >= start && at < start + c.weight ? draw : draw - at + start + (at % c.weight);
     }
     start += c.weight;
   }

@@ -2,7 +2,7 @@
 // per proxy the xDS resources before and after by type (names added, removed, changed; a unified diff of one
 // type's resources as JSON on demand). Resources are compared by content (object key order does not count).
 import type { LoadedResource } from '@minimesh/model';
-import { createTwoFilesPatch } from 'diff';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { stringify } from 'yaml';
 import { stableJson } from '../../dev/control-plane-store.js';
 import type { SourceRef, XdsDiff } from '../protocol.js';
@@ -64,7 +64,9 @@ export function xdsDiffs(before: ProxyResources, after: ProxyResources): XdsDiff
 }
 
 function jsonText(list: readonly object[] | undefined): string {
-  const sorted = [...(list ?? [])].sort((x, y) => (xdsName(x) < xdsName(y) ? -1 : xdsName(x) > xdsName(y) ? 1 : 0));
+  const sorted = [...(list ?? [])].sort((x, y) =>
+    xdsName(x) < xdsName(y) ? -1 : xdsName(x) > xdsName(y) ? 1 : 0,
+  );
   return sorted.length === 0 ? '' : `${JSON.stringify(JSON.parse(stableJson(sorted)), null, 2)}\n`;
 }
 
@@ -77,7 +79,12 @@ export function typeDiff(
 ): string {
   const a = jsonText(before[field]);
   const b = jsonText(after[field]);
-  return a === b ? '' : createTwoFilesPatch(`a/${label}`, `b/${label}`, a, b, undefined, undefined, { context: 3 });
+  return a === b
+    ? ''
+    : createTwoFilesPatch(`a/${label}`, `b/${label}`, a, b, undefined, undefined, {
+        context: 3,
+        headerOptions: FILE_HEADERS_ONLY,
+      });
 }
 
 export interface ChangedRef {
@@ -117,7 +124,10 @@ export function yamlDiff(
     if (from === to) continue;
     const ref = `${c.kind} ${c.namespace === undefined ? '' : `${c.namespace}/`}${c.name}`;
     patches.push(
-      createTwoFilesPatch(`a/${c.file}`, `b/${c.file}`, from, to, ref, ref, { context: 3 }),
+      createTwoFilesPatch(`a/${c.file}`, `b/${c.file}`, from, to, ref, ref, {
+        context: 3,
+        headerOptions: FILE_HEADERS_ONLY,
+      }),
     );
   }
   return patches.join('');

@@ -4,9 +4,9 @@
 // unified diff of one type as JSON), the ACKs and NACKs the proxies sent for it, and the mesh's golden metrics in
 // the `windowMs` before the change and, once that much time has passed, after it.
 // Invariants: entries are in event order, at most `keep` (oldest dropped); the snapshots behind `detail` are kept
-// for the newest `detailKeep` entries only; ACKs and NACKs attach to the newest entry; the caller records the new
+// for the newest `detailKeep` entries only; ACKs and NACKs attach to the newest accepted entry; the caller records the new
 // version in the history BEFORE passing its `applied` event. Times are ms since the epoch.
-import { shortType, type ControlPlaneEvent } from '../../dev/control-plane-events.js';
+import { type ControlPlaneEvent, shortType } from '../../dev/control-plane-events.js';
 import type { AckRecord, MetricWindow, ProxyChange, SourceRef, TimelineEntry, XdsDiff } from '../protocol.js';
 import type { ConfigHistory } from './config-history.js';
 import { type ProxyResources, refOf, typeDiff, typeField, xdsDiffs, yamlDiff } from './timeline-diffs.js';
@@ -202,14 +202,15 @@ export class Timeline {
     // The proxy holds the current snapshot once it connected or ACKed: the base of the next change's diff.
     if (e.event !== 'nack') this.#capture(e.nodeId);
     if (e.event === 'connected') return undefined;
-    const entry = this.#entries[this.#entries.length - 1];
-    if (entry === undefined || !entry.accepted) return undefined;
+    // A rejected change pushes nothing: a later ACK or NACK answers the newest accepted one.
+    const entry = this.#entries.findLast((x) => x.accepted);
+    if (entry === undefined) return undefined;
     const type = shortType(e.typeUrl ?? '');
     const ok = e.event === 'ack';
     const state = entry.proxies.get(e.nodeId) ?? { xds: [], acks: [] };
     const previous = state.acks.filter((a) => a.type === type).pop();
     // One record per type while the answer stays the same: the first ACK, each NACK, an ACK after a NACK.
-    if (previous !== undefined && previous.ok && ok) return undefined;
+    if (previous?.ok && ok) return undefined;
     state.acks.push({ type, time: timeMs, ok, ...(e.message === undefined ? {} : { message: e.message }) });
     entry.proxies.set(e.nodeId, state);
     return this.#view(entry);

@@ -6,13 +6,17 @@
 // the request went; the new side the same draw, so a weighted change shows as the share of requests that move.
 import { isAbsolute, relative, resolve } from 'node:path';
 import {
+  buildRegistry,
   type Diagnostic,
   formatPath,
   type LoadedResource,
   loadManifests,
+  RegistryError,
   resourceKey,
 } from '@minimesh/model';
 import { type SimulatedCall, type SimulationResult, simulate } from '@minimesh/translator';
+import { meshConfigOf } from '../../dev/mesh-config-map.js';
+import { planWorkloads } from '../../dev/workloads.js';
 import type { RequestRecord, WhatIfChange, WhatIfOutcome, WhatIfResult } from '../protocol.js';
 import { type NodeTranslation, translateNode } from './node-translation.js';
 import { recordedCall, simulateAsRecorded } from './recorded-call.js';
@@ -89,6 +93,25 @@ class Translations {
   }
 }
 
+/**
+ * Why the control plane would refuse `resources` as a whole, as it checks a change before applying it: the
+ * workload plan's errors, the `istio` ConfigMap's, the registry's. Empty when it would accept them.
+ */
+export function refusal(resources: readonly LoadedResource[]): string[] {
+  const plan = planWorkloads(resources);
+  const errors = [...plan.diagnostics, ...meshConfigOf(resources).diagnostics].filter(
+    (d) => d.severity === 'error',
+  );
+  if (errors.length > 0) return errors.map((d) => diagnosticText(d as Diagnostic));
+  try {
+    buildRegistry([...resources, ...plan.resources], { workloads: plan.workloads });
+  } catch (err) {
+    if (!(err instanceof RegistryError)) throw err;
+    return [`${err.message}; the control plane would refuse this change`];
+  }
+  return [];
+}
+
 export interface WhatIfInput {
   readonly records: readonly RequestRecord[];
   readonly current: readonly LoadedResource[];
@@ -108,13 +131,16 @@ export function whatIf(input: WhatIfInput): WhatIfResult {
   if (!loaded.ok)
     return { ok: false, diagnostics: loaded.errors.map(diagnosticText), replayed: 0, changed: [] };
   const warnings = loaded.warnings.map(diagnosticText);
+  const next = replaceFile(input.current, path, loaded.resources);
+  const refused = refusal(next);
+  if (refused.length > 0) return { ok: false, diagnostics: refused, replayed: 0, changed: [] };
   const before = new Translations(input.current);
-  const after = new Translations(replaceFile(input.current, path, loaded.resources));
+  const after = new Translations(next);
   const recent = input.records
     .filter((r) => r.reporter === 'source')
     .sort((a, b) => a.time - b.time || a.id - b.id)
-    .slice(-(input.limit ?? 1000))
-    .reverse();
+    .reverse()
+    .slice(0, Math.max(0, input.limit ?? 1000));
   const seen = new Set<string>();
   const changed: WhatIfChange[] = [];
   for (const record of recent) {

@@ -10,7 +10,11 @@ export interface ClusterName {
   readonly subset?: string;
 }
 
-const PASSTHROUGH = new Set(['PassthroughCluster', 'InboundPassthroughCluster', 'InboundPassthroughClusterIpv4']);
+const PASSTHROUGH = new Set([
+  'PassthroughCluster',
+  'InboundPassthroughCluster',
+  'InboundPassthroughClusterIpv4',
+]);
 const OTHER: ClusterName = Object.freeze({ direction: 'other' });
 
 /** The parts of an Istio cluster name; `other` for a name Istio does not build (a static cluster). */

@@ -2,9 +2,10 @@
 // workload serving at a local `ip:port` (a request's upstream host), built from the dev control plane's plans.
 // Invariants: every ref is frozen and shared (one object per instance, one per workload), so the hot path
 // compares and caches them by identity; a graph node is one workload (`namespace/workload`), whatever its replicas.
-import type { WorkloadRef } from '../protocol.js';
+
 import type { AddressPlan } from '../../dev/address-plan.js';
 import type { LocalWorkload, WorkloadPlan } from '../../dev/workloads.js';
+import type { WorkloadRef } from '../protocol.js';
 
 export interface MeshDirectory {
   /** The proxy's workload (Istio node id `sidecar~IP~POD.NS~NS.svc.cluster.local`). */
