@@ -139,18 +139,19 @@ describe('the dashboard of mesh dev ./examples/bookinfo', () => {
     expect(Math.abs(shareV1 - 50)).toBeLessThan(10);
     await screenshot(page, 'traffic-shift');
     await go('metrics');
-    await page.locator('[data-testid="metrics"]').waitFor();
+    const cards = page.locator('[data-testid="metrics-services"] > *');
+    await waitFor(async () => (await cards.count()) > 0, 'service metrics cards');
+    expect(await page.locator('[data-testid="metrics-services"]').innerText()).toContain('reviews');
+    expect(await page.locator('[data-testid="metrics-workloads"]').innerText()).toContain('reviews-v3');
     await screenshot(page, 'metrics');
   }, 120_000);
 
   it('shows a fault-injected route in red and in the request log with flag FI, and its decision trace', async () => {
     const networking = ISTIO_NETWORKING;
-    await meshApply(
-      mesh,
-      join(networking, 'virtual-service-all-v1.yaml'),
-      join(networking, 'virtual-service-reviews-test-v2.yaml'),
-      join(networking, 'virtual-service-ratings-test-abort.yaml'),
-    );
+    // Istio's fault injection task, step by step (each file replaces the previous VirtualService of its host).
+    await meshApply(mesh, join(networking, 'virtual-service-all-v1.yaml'));
+    await meshApply(mesh, join(networking, 'virtual-service-reviews-test-v2.yaml'));
+    await meshApply(mesh, join(networking, 'virtual-service-ratings-test-abort.yaml'));
     await new Promise((r) => setTimeout(r, 1500));
     const cookie = await login(mesh, 'jason');
     const statuses = await productPages(mesh, 20, 4, { cookie });
@@ -161,11 +162,14 @@ describe('the dashboard of mesh dev ./examples/bookinfo', () => {
       if (id === undefined) return undefined;
       const row = page.locator(`[data-testid="edge-table"] [data-edge="${id}"]`);
       return (await row.getAttribute('data-health')) === 'failing' ? id : undefined;
-    }, 'the reviews-v2 -> ratings edge failing');
+    }, 'the reviews-v2 -> ratings edge failing').catch(async (e) => {
+      const rows = await page.locator('[data-testid="edge-table"] [data-edge]').evaluateAll((rs) => rs.map((r) => `${r.getAttribute('data-edge')} ${r.getAttribute('data-health')} ${(r as HTMLElement).innerText.replace(/\s+/g, ' ')}`));
+      throw new Error(`${(e as Error).message}; edges: ${rows.join(' | ')}`);
+    });
     expect(await edgeCell(fault, 'error')).toBeGreaterThanOrEqual(10);
     const colour = await page
-      .locator(`[data-testid="edge-table"] [data-edge="${fault}"]`)
-      .evaluate((el) => getComputedStyle(el).getPropertyValue('--health-colour') || getComputedStyle(el).color);
+      .locator(`[data-testid="edge-table"] [data-edge="${fault}"] .health-dot`)
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(colour.replace(/\s/g, '')).toMatch(/#c9190b|rgb\(201,25,11\)/i);
     await screenshot(page, 'fault-graph');
 

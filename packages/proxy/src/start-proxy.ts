@@ -122,6 +122,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       accessLog,
       grpcAccessLoggers,
       istio,
+      hasCluster: (name) => clusters.get(name) !== undefined,
     },
     clusters,
     stats,

@@ -19,7 +19,7 @@ import { resolveMeshFile, whatIf } from './config/what-if.js';
 import type { DashboardFeed } from './dashboard-server.js';
 import type { ClientRequest, ProxySummary, ServerMessage, XdsTypeState } from './protocol.js';
 import { DASHBOARD_PROTOCOL } from './protocol.js';
-import { buildMeshDirectory, type MeshDirectory } from './telemetry/mesh-directory.js';
+import { buildMeshDirectory, type ClusterEndpoints, type MeshDirectory } from './telemetry/mesh-directory.js';
 import { Telemetry } from './telemetry/telemetry.js';
 
 export interface DashboardFeedHandle extends DashboardFeed {
@@ -87,6 +87,32 @@ export function manifestFiles(dir: string): string[] {
   return out.sort();
 }
 
+/**
+ * Each cluster's endpoint addresses as the connected proxies were told them (their EDS, made local), read from the
+ * snapshots once, on the first lookup: a directory lives for one control plane version.
+ */
+function clusterEndpointsOf(cp: ControlPlane): ClusterEndpoints {
+  let map: Map<string, string[]> | undefined;
+  return (cluster) => {
+    if (map === undefined) {
+      map = new Map();
+      for (const node of cp.nodes()) {
+        for (const cla of cp.snapshotOf(node)?.endpoints ?? []) {
+          if (map.has(cla.cluster_name ?? '')) continue;
+          const addresses = (cla.endpoints ?? []).flatMap((l) =>
+            (l.lb_endpoints ?? []).flatMap((e) => {
+              const s = e.endpoint?.address?.socket_address;
+              return s?.address === undefined ? [] : [`${s.address}:${s.port_value ?? 0}`];
+            }),
+          );
+          map.set(cla.cluster_name ?? '', addresses);
+        }
+      }
+    }
+    return map.get(cluster);
+  };
+}
+
 /** The proxies' xDS status as the page shows it: connected ones from the xds-server, planned ones not connected. */
 function proxySummaries(cp: ControlPlane, directory: MeshDirectory): ProxySummary[] {
   const status = cp.status();
@@ -131,11 +157,12 @@ export function createDashboardFeed(cp: ControlPlane, options: DashboardFeedOpti
   const exclude = options.exclude ?? DEV_DEFAULT_EXCLUDE;
   const history = new ConfigHistory();
   history.record(cp.version, Date.now(), cp.resources());
-  let directory = buildMeshDirectory(cp.workloadPlan, cp.addressPlan);
+  const newDirectory = () => buildMeshDirectory(cp.workloadPlan, cp.addressPlan, clusterEndpointsOf(cp));
+  let directory = newDirectory();
   let directoryVersion = cp.version;
   const directoryNow = (): MeshDirectory => {
     if (directoryVersion !== cp.version) {
-      directory = buildMeshDirectory(cp.workloadPlan, cp.addressPlan);
+      directory = newDirectory();
       directoryVersion = cp.version;
     }
     return directory;

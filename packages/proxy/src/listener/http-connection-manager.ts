@@ -40,6 +40,8 @@ export interface HcmDeps {
   readonly grpcAccessLoggers?: GrpcAccessLoggers;
   /** Istio's standard metrics (istio_requests_total ...), when kept. */
   readonly istio?: IstioMetrics;
+  /** Whether the cluster manager has cluster `name` (the route's cluster is the request's upstream cluster). */
+  readonly hasCluster?: (name: string) => boolean;
 }
 
 /** Per connection facts the connection manager needs. */
@@ -235,6 +237,10 @@ export function compileHcm(hcm: HttpConnectionManager, owner: string, deps: HcmD
         }
         stream.route = entry;
         stream.clusterName = m.cluster?.name;
+        // As Envoy: the upstream cluster is known once the route resolves to an existing cluster, so a request a
+        // filter answers before the router (a fault abort) still logs it.
+        const name = m.cluster?.name;
+        if (name !== undefined && deps.hasCluster?.(name) === true) stream.upstreamCluster = name;
         runFilters(stream, filters, 0);
       }
     },

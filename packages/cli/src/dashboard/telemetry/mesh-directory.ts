@@ -14,7 +14,15 @@ export interface MeshDirectory {
   endpoint(address: string): WorkloadRef | undefined;
   /** Every planned workload and gateway, one ref per workload (graph nodes exist before traffic). */
   workloads(): readonly WorkloadRef[];
+  /**
+   * The one workload behind an outbound cluster's endpoints (undefined: several, none, or unknown): names the
+   * destination of a request no host answered (a fault abort, no healthy upstream).
+   */
+  cluster?(name: string): WorkloadRef | undefined;
 }
+
+/** A cluster's endpoint addresses (`ip:port`), as the proxies were told them; undefined when no proxy has it. */
+export type ClusterEndpoints = (cluster: string) => readonly string[] | undefined;
 
 /** Hosts every local listener binds (see address-plan.ts): the upstream hosts of rewritten endpoints. */
 const LOCAL_HOSTS: readonly string[] = ['127.0.0.1', 'localhost'];
@@ -44,8 +52,13 @@ class PlannedDirectory implements MeshDirectory {
   readonly #byIp = new Map<string, WorkloadRef>();
   readonly #byAddress = new Map<string, WorkloadRef>();
   readonly #workloads: readonly WorkloadRef[];
+  readonly #clusters = new Map<string, WorkloadRef | null>();
 
-  constructor(plan: WorkloadPlan, addresses: AddressPlan) {
+  constructor(
+    plan: WorkloadPlan,
+    addresses: AddressPlan,
+    private readonly clusterEndpoints?: ClusterEndpoints,
+  ) {
     const perWorkload = new Map<string, LocalWorkload[]>();
     for (const w of plan.instances) {
       const key = `${w.namespace}/${w.workloadName}`;
@@ -92,11 +105,32 @@ class PlannedDirectory implements MeshDirectory {
   workloads(): readonly WorkloadRef[] {
     return this.#workloads;
   }
+
+  cluster(name: string): WorkloadRef | undefined {
+    let ref = this.#clusters.get(name);
+    if (ref === undefined) {
+      ref = null;
+      for (const address of this.clusterEndpoints?.(name) ?? []) {
+        const w = this.endpoint(address);
+        if (w === undefined || (ref !== null && ref.workload !== w.workload)) {
+          ref = null;
+          break;
+        }
+        ref = w;
+      }
+      this.#clusters.set(name, ref);
+    }
+    return ref ?? undefined;
+  }
 }
 
 /** The directory of a workload plan (src/dev/workloads.ts) and its address plan (src/dev/address-plan.ts). */
-export function buildMeshDirectory(workloads: WorkloadPlan, addresses: AddressPlan): MeshDirectory {
-  return new PlannedDirectory(workloads, addresses);
+export function buildMeshDirectory(
+  workloads: WorkloadPlan,
+  addresses: AddressPlan,
+  clusterEndpoints?: ClusterEndpoints,
+): MeshDirectory {
+  return new PlannedDirectory(workloads, addresses, clusterEndpoints);
 }
 
 /** A directory that knows nothing: every request's ends are `unknown` or external. */

@@ -3,7 +3,7 @@
 // Ends: the source of a source-reported entry is the reporting proxy's workload (a gateway for a gateway); of a
 // destination-reported one, the workload at the downstream address, else `unknown`. The destination is the
 // workload serving at the upstream host; for a request no host answered (a fault abort, no healthy upstream), the
-// one workload its cluster was last seen served by; else `external` (PassthroughCluster: the authority's host; a
+// one workload behind its cluster's endpoints, else the one workload its cluster was last seen served by; else `external` (PassthroughCluster: the authority's host; a
 // cluster naming a host: that host), else `unknown`.
 import type { RequestRecord, WorkloadRef } from '../protocol.js';
 import {
@@ -70,7 +70,8 @@ export class RecordBuilder {
       destination =
         served !== undefined
           ? this.#served(cluster, served)
-          : this.#unserved(cluster, parsed.direction, parsed.host, endpoint, authority);
+          : (directory.cluster?.(cluster) ??
+            this.#unserved(cluster, parsed.direction, parsed.host, endpoint, authority));
     }
     const time = timestampMs(common.start_time);
     const duration =
