@@ -163,7 +163,14 @@ describe('the dashboard of mesh dev ./examples/bookinfo', () => {
       const row = page.locator(`[data-testid="edge-table"] [data-edge="${id}"]`);
       return (await row.getAttribute('data-health')) === 'failing' ? id : undefined;
     }, 'the reviews-v2 -> ratings edge failing').catch(async (e) => {
-      const rows = await page.locator('[data-testid="edge-table"] [data-edge]').evaluateAll((rs) => rs.map((r) => `${r.getAttribute('data-edge')} ${r.getAttribute('data-health')} ${(r as HTMLElement).innerText.replace(/\s+/g, ' ')}`));
+      const rows = await page
+        .locator('[data-testid="edge-table"] [data-edge]')
+        .evaluateAll((rs) =>
+          rs.map(
+            (r) =>
+              `${r.getAttribute('data-edge')} ${r.getAttribute('data-health')} ${(r as HTMLElement).innerText.replace(/\s+/g, ' ')}`,
+          ),
+        );
       throw new Error(`${(e as Error).message}; edges: ${rows.join(' | ')}`);
     });
     expect(await edgeCell(fault, 'error')).toBeGreaterThanOrEqual(10);
@@ -188,7 +195,10 @@ describe('the dashboard of mesh dev ./examples/bookinfo', () => {
     await first.click();
     const trace = page.locator('[data-testid="trace"]');
     await trace.waitFor({ timeout: 15_000 });
-    await waitFor(async () => (await trace.innerText()).includes('virtual-service-ratings-test-abort'), 'trace');
+    await waitFor(
+      async () => (await trace.innerText()).includes('virtual-service-ratings-test-abort'),
+      'trace',
+    );
     const text = await trace.innerText();
     expect(text).toMatch(/http\[0\]\.match\[0\]/);
     expect(text).toMatch(/abort/i);
@@ -241,6 +251,9 @@ describe('the dashboard of mesh dev ./examples/bookinfo', () => {
   }, 60_000);
 
   it('replays recorded requests against an edited config (what if), then applies it', async () => {
+    // Reviews back to no VirtualService (the fault task's one deleted), so the edit below adds one.
+    await meshDelete(mesh, join(ISTIO_NETWORKING, 'virtual-service-reviews-test-v2.yaml'));
+    await productPages(mesh, 12);
     await go('whatif');
     const editor = page.locator('[data-testid="whatif-editor"]');
     await editor.waitFor();
@@ -250,18 +263,40 @@ describe('the dashboard of mesh dev ./examples/bookinfo', () => {
     const result = page.locator('[data-testid="whatif-result"]');
     await waitFor(async () => /reviews/.test(await result.innerText()), 'the what-if result');
     expect(await result.innerText()).toMatch(/v3/);
+    expect(Number(await result.getAttribute('data-changed'))).toBeGreaterThan(0);
     await screenshot(page, 'what-if');
+    // Apply writes the file into the watched folder; the control plane takes it as any edit.
+    await page.locator('[data-testid="whatif-apply"]').click();
+    await page.locator('[data-testid="whatif-apply-confirm"]').click();
+    await page.locator('[data-testid="whatif-written"]').waitFor();
+    expect(readFileSync(join(mesh.dir, 'what-if.yaml'), 'utf8')).toBe(yaml);
+    await go('timeline');
+    const newest = page.locator('[data-testid="timeline"] [data-entry-id]').first();
+    await waitFor(
+      async () => (await newest.innerText()).includes('what-if.yaml'),
+      'the applied file in the timeline',
+    );
+    expect(await newest.innerText()).toMatch(/watch/);
+    expect(await newest.innerText()).toMatch(/accepted/);
+    // And traffic follows it: every reviews request now goes to v3.
+    await productPages(mesh, 6);
   }, 60_000);
 
   it('is usable on a narrow window and by keyboard', async () => {
     await page.setViewportSize({ width: 480, height: 800 });
+    // From the top of a fresh page, Tab reaches the navigation.
+    await page.goto('about:blank');
+    await page.goto(`${mesh.dashboardUrl}#/graph`);
+    await page.locator('[data-testid="connection"]', { hasText: 'live' }).waitFor();
     await page.keyboard.press('Tab');
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 20; i++) {
       const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
       if (focused === 'nav-requests') break;
       await page.keyboard.press('Tab');
     }
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('nav-requests');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'nav-requests',
+    );
     await page.keyboard.press('Enter');
     await page.locator('[data-testid="request-log"]').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -4,18 +4,17 @@
 // the cli's exported `applyCommand` / `deleteCommand` (what `mesh apply -f` runs), as a user would apply them.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyCommand, deleteCommand } from '@minimesh/cli';
 
-const require_ = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-export const MESH_BIN = require_('../../../packages/cli/dist/bin/mesh.js');
-export const BOOKINFO = require_('../../../examples/bookinfo');
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+export const MESH_BIN = here('../../../packages/cli/dist/bin/mesh.js');
+export const BOOKINFO = here('../../../examples/bookinfo');
 /** Istio's bookinfo task configs, read from ../shared (never copied into the repository). */
-export const ISTIO_NETWORKING = require_('../../../../shared/istio-samples/samples/bookinfo/networking');
-export const PAGE_BUILT = require_('../dist/web/index.html');
+export const ISTIO_NETWORKING = here('../../../../shared/istio-samples/samples/bookinfo/networking');
+export const PAGE_BUILT = here('../dist/web/index.html');
 
 export interface DevMesh {
   readonly child: ChildProcess;
@@ -131,32 +130,19 @@ export interface Answer {
   readonly setCookie: readonly string[];
 }
 
-/** One real HTTP/1.1 request (node:http), bounded by 20 s. */
-export function http(
+/** One real HTTP request (fetch, redirects not followed), bounded by 20 s. */
+export async function http(
   url: string,
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: init.method ?? 'GET', headers: init.headers ?? {}, timeout: 20_000 },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', reject);
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8'),
-            setCookie: res.headers['set-cookie'] ?? [],
-          }),
-        );
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`no answer from ${url} in 20 s`)));
-    req.on('error', reject);
-    req.end(init.body);
+  const res = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: init.headers ?? {},
+    ...(init.body === undefined ? {} : { body: init.body }),
+    redirect: 'manual',
+    signal: AbortSignal.timeout(20_000),
   });
+  return { status: res.status, body: await res.text(), setCookie: res.headers.getSetCookie() };
 }
 
 /** Sends `count` GET /productpage through the gateway, `concurrency` at a time; returns the statuses. */

@@ -43,14 +43,29 @@ export function scenarioDir(scenario) {
   return dir;
 }
 
-const READY = /ready in ([\d.]+) s: gateway (http:\/\/127\.0\.0\.1:\d+)\S*, (?:dashboard \S+, )?control plane http:\/\/(\S+) /;
+const READY =
+  /ready in ([\d.]+) s: gateway (http:\/\/127\.0\.0\.1:\d+)\S*, (?:dashboard \S+, )?control plane http:\/\/(\S+) /;
 
 /** Spawns `mesh dev DIR` and resolves at its ready line: { ms (spawn to ready line), selfMs, gateway, api, stop() }. */
 export async function startMesh(dir) {
   const t0 = now();
   const child = spawn(
     process.execPath,
-    [BIN, 'dev', dir, '--gateway-port', '0', '--xds-port', '0', '--api-port', '0', '--dashboard-port', '0', '--logs', `${dir}-logs`],
+    [
+      BIN,
+      'dev',
+      dir,
+      '--gateway-port',
+      '0',
+      '--xds-port',
+      '0',
+      '--api-port',
+      '0',
+      '--dashboard-port',
+      '0',
+      '--logs',
+      `${dir}-logs`,
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NO_COLOR: '1' },

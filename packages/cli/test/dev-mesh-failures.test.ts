@@ -63,7 +63,18 @@ describe('mesh dev failures', () => {
     writeFileSync(join(dir, 'svc.yaml'), SERVICE);
     const { server, port } = await listen();
     try {
-      const m = runMesh(['dev', dir, '--gateway-port', String(port), '--xds-port', '0', '--api-port', '0', '--dashboard-port', '0']);
+      const m = runMesh([
+        'dev',
+        dir,
+        '--gateway-port',
+        String(port),
+        '--xds-port',
+        '0',
+        '--api-port',
+        '0',
+        '--dashboard-port',
+        '0',
+      ]);
       expect(await m.exited).toBe(1);
       expect(m.stderr().trim()).toBe(
         `mesh dev: 127.0.0.1:${port} (the ingress gateway) is in use; stop what listens there (another \`mesh dev\`?) or choose another port with --gateway-port <port> (0 = any free port)`,
@@ -78,7 +89,18 @@ describe('mesh dev failures', () => {
     writeFileSync(join(dir, 'svc.yaml'), SERVICE);
     const { server, port } = await listen();
     try {
-      const m = runMesh(['dev', dir, '--gateway-port', '0', '--xds-port', String(port), '--api-port', '0', '--dashboard-port', '0']);
+      const m = runMesh([
+        'dev',
+        dir,
+        '--gateway-port',
+        '0',
+        '--xds-port',
+        String(port),
+        '--api-port',
+        '0',
+        '--dashboard-port',
+        '0',
+      ]);
       expect(await m.exited).toBe(1);
       expect(m.stderr()).toContain(`127.0.0.1:${port} (the xDS server) is in use`);
       expect(m.stderr()).toContain('--xds-port <port>');
@@ -97,7 +119,18 @@ describe('mesh dev failures', () => {
 
   it('reports invalid manifests with file:line and starts nothing', async () => {
     writeFileSync(join(dir, 'svc.yaml'), SERVICE.replace('port: 9080', 'port: nine'));
-    const m = runMesh(['dev', dir, '--gateway-port', '0', '--xds-port', '0', '--api-port', '0', '--dashboard-port', '0']);
+    const m = runMesh([
+      'dev',
+      dir,
+      '--gateway-port',
+      '0',
+      '--xds-port',
+      '0',
+      '--api-port',
+      '0',
+      '--dashboard-port',
+      '0',
+    ]);
     expect(await m.exited).toBe(1);
     expect(m.stderr()).toContain(`error: ${join(dir, 'svc.yaml')}:8:`);
     expect(m.stderr()).toMatch(/spec\.ports\[0\]\.port: expected a number/);
@@ -106,7 +139,18 @@ describe('mesh dev failures', () => {
 
   it('names a minimesh.dev/run script that is not built, at its file:line', async () => {
     writeFileSync(join(dir, 'app.yaml'), `${SERVICE}---\n${deployment('node dist/hello.js')}`);
-    const m = runMesh(['dev', dir, '--gateway-port', '0', '--xds-port', '0', '--api-port', '0', '--dashboard-port', '0']);
+    const m = runMesh([
+      'dev',
+      dir,
+      '--gateway-port',
+      '0',
+      '--xds-port',
+      '0',
+      '--api-port',
+      '0',
+      '--dashboard-port',
+      '0',
+    ]);
     expect(await m.exited).toBe(1);
     expect(m.stderr()).toMatch(
       new RegExp(`${join(dir, 'app.yaml')}:\\d+ minimesh.dev/run: dist/hello.js does not exist in `),

@@ -145,7 +145,18 @@ setInterval(() => {}, 1000);
       recursive: true,
       dereference: true,
     });
-    const args = ['dev', 'bookinfo', '--gateway-port', '0', '--xds-port', '0', '--api-port', '0', '--dashboard-port', '0'];
+    const args = [
+      'dev',
+      'bookinfo',
+      '--gateway-port',
+      '0',
+      '--xds-port',
+      '0',
+      '--api-port',
+      '0',
+      '--dashboard-port',
+      '0',
+    ];
     const child: ChildProcess = spawn(mesh, [...args, '--logs', join(home, 'logs')], {
       cwd: home,
       env: ENV,

@@ -8,8 +8,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { DEV_DEFAULT_EXCLUDE } from '../commands/dev.js';
-import type { ControlPlane } from '../dev/control-plane.js';
 import { adminGet } from '../dev/admin-client.js';
+import type { ControlPlane } from '../dev/control-plane.js';
 import { chainRows } from './config/chain-table.js';
 import { ConfigHistory } from './config/config-history.js';
 import { decisionTrace } from './config/decision-trace.js';
@@ -153,7 +153,10 @@ function proxySummaries(cp: ControlPlane, directory: MeshDirectory): ProxySummar
   return out;
 }
 
-export function createDashboardFeed(cp: ControlPlane, options: DashboardFeedOptions = {}): DashboardFeedHandle {
+export function createDashboardFeed(
+  cp: ControlPlane,
+  options: DashboardFeedOptions = {},
+): DashboardFeedHandle {
   const exclude = options.exclude ?? DEV_DEFAULT_EXCLUDE;
   const history = new ConfigHistory();
   history.record(cp.version, Date.now(), cp.resources());
@@ -167,7 +170,8 @@ export function createDashboardFeed(cp: ControlPlane, options: DashboardFeedOpti
     }
     return directory;
   };
-  const telemetry = new Telemetry(directoryNow, (t) => history.versionAt(t));
+  // At most 1,000 records a second reach the page (a log no one reads faster); the server ring keeps them all.
+  const telemetry = new Telemetry(directoryNow, (t) => history.versionAt(t), { maxRecordsPerTake: 250 });
   const timeline = new Timeline({
     history,
     snapshotOf: (nodeId) => cp.snapshotOf(nodeId),

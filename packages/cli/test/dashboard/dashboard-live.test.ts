@@ -13,7 +13,13 @@ import { createDashboardFeed, type DashboardFeedHandle } from '../../src/dashboa
 import { type DashboardServer, startDashboardServer } from '../../src/dashboard/dashboard-server.js';
 import type { DecisionTrace, RequestRecord, ServerMessage } from '../../src/dashboard/protocol.js';
 import { StaticAssets } from '../../src/dashboard/static-assets.js';
-import { copyBookinfo, startPlannedProxy, startTestPlane, type TestPlane, waitFor } from '../control-plane-helpers.js';
+import {
+  copyBookinfo,
+  startPlannedProxy,
+  startTestPlane,
+  type TestPlane,
+  waitFor,
+} from '../control-plane-helpers.js';
 
 let dir: string;
 let plane: TestPlane;
@@ -45,7 +51,10 @@ async function connect(url: string, headers: Record<string, string> = {}): Promi
       const mine = ++id;
       ws.send(JSON.stringify({ type: 'request', id: mine, ...body }));
       return waitFor(
-        () => messages.find((m) => m.type === 'response' && m.id === mine) as ServerMessage & { type: 'response' },
+        () =>
+          messages.find((m) => m.type === 'response' && m.id === mine) as ServerMessage & {
+            type: 'response';
+          },
         `the response to ${JSON.stringify(body).slice(0, 60)}`,
       );
     },
