@@ -86,6 +86,25 @@ const importMetaPlugin = {
   },
 };
 
+/**
+ * esbuild plugin: the optional native addons `ws` tries (bufferutil, utf-8-validate) as modules that throw
+ * MODULE_NOT_FOUND when loaded, so ws takes its JavaScript path inside the binary without a run-time require of a
+ * file (which Node's SEA warns about).
+ */
+const absentOptionalPlugin = {
+  name: 'sea-absent-optional',
+  setup(b) {
+    b.onResolve({ filter: /^(bufferutil|utf-8-validate)$/ }, (args) => ({
+      path: args.path,
+      namespace: 'sea-absent',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'sea-absent' }, (args) => ({
+      contents: `throw Object.assign(new Error(${JSON.stringify(`Cannot find module '${args.path}' (not in the mesh binary)`)}), { code: 'MODULE_NOT_FOUND' });`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** Every file under dir (recursive). */
 function filesUnder(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
@@ -112,7 +131,7 @@ const result = await build({
   format: 'cjs',
   target: 'node20',
   outfile: bundleFile,
-  plugins: [importMetaPlugin],
+  plugins: [importMetaPlugin, absentOptionalPlugin],
   // Whitespace only: names stay readable in stack traces (full minification: about 2 MB less RSS per process).
   minifyWhitespace: true,
   legalComments: 'none',

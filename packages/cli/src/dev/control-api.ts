@@ -99,6 +99,7 @@ async function route(cp: ControlPlane, req: IncomingMessage, res: ServerResponse
     else
       send(res, 200, {
         version: cp.version,
+        mesh: cp.meshConfig(),
         resources: cp.resources().map((r) => ({
           apiVersion: r.apiVersion,
           kind: r.kind,

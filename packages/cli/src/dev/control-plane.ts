@@ -15,7 +15,14 @@ import {
   loadManifests,
   type Registry,
 } from '@minimesh/model';
-import { PushContext, parseProxy, TranslationCache, translate } from '@minimesh/translator';
+import {
+  DEFAULT_MESH_CONFIG,
+  type MeshConfig,
+  PushContext,
+  parseProxy,
+  TranslationCache,
+  translate,
+} from '@minimesh/translator';
 import {
   type AccessLogSink,
   type SnapshotCache as Cache,
@@ -101,6 +108,8 @@ export interface ControlPlane {
   status(): ControlPlaneStatus;
   /** The directory of manifests (absolute when given so). */
   readonly dir: string;
+  /** The MeshConfig translations use now (the `istio` ConfigMap's, with the access log service when on). */
+  meshConfig(): MeshConfig;
   /** The xDS resources last set for a connected proxy (the translator's, made local). */
   snapshotOf(nodeId: string): SnapshotResources | undefined;
   /** Node ids of the proxies connected now. */
@@ -146,6 +155,7 @@ class DevControlPlane {
   /** The access log service address given to proxies (HOST:PORT of the xDS server), when on. */
   accessLogAddress: string | undefined;
   readonly snapshots = new Map<string, SnapshotResources>();
+  mesh: MeshConfig = DEFAULT_MESH_CONFIG;
   readonly accessLogSinks = new Set<AccessLogSink>();
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -235,6 +245,7 @@ class DevControlPlane {
             enableEnvoyAccessLogService: true,
             envoyAccessLogService: { address: this.accessLogAddress },
           };
+    this.mesh = { ...DEFAULT_MESH_CONFIG, ...mesh };
     this.push = new PushContext(registry, mesh, { cache: translations });
     for (const nodeId of this.proxies.nodes()) this.pushNode(nodeId);
     return { ok: true, version: this.version, results: plan.results, diagnostics: plan.diagnostics };
@@ -379,6 +390,7 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<C
     delete: (files) => apiChange(cp, files, 'delete'),
     status: () => statusOf(cp.version, cp.store.resources(), xds.proxyStatus(), cp.addresses),
     dir: options.dir,
+    meshConfig: () => cp.mesh,
     snapshotOf: (nodeId) => cp.snapshots.get(nodeId),
     nodes: () => cp.proxies.nodes(),
     onAccessLog: (sink) => {

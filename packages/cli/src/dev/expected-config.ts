@@ -8,6 +8,7 @@
 // configurations no listener fetches over RDS are left out, as the xDS server never sends them.
 import { readFile } from 'node:fs/promises';
 import { configDumpToString, type LoadedResource, loadManifests } from '@minimesh/model';
+import type { MeshConfig } from '@minimesh/translator';
 import { rdsNamesOf } from '@minimesh/xds-server';
 import { stringify } from 'yaml';
 import { controlGet } from './admin-client.js';
@@ -19,6 +20,8 @@ import { configDumpOf, translateInstance } from './translate-instance.js';
 
 interface ConfigAnswer {
   readonly version: number;
+  /** The MeshConfig the control plane translates with (older control planes leave it out). */
+  readonly mesh?: MeshConfig;
   readonly resources: readonly {
     apiVersion: string;
     kind: string;
@@ -35,6 +38,13 @@ const keyOf = (kind: string, namespace: string | undefined, name: string) =>
 
 /** The control plane's resources as LoadedResources, in its order. */
 export async function liveResources(controlPlane: string): Promise<LoadedResource[]> {
+  return (await liveConfig(controlPlane)).resources;
+}
+
+/** The control plane's resources (as liveResources) and the MeshConfig it translates with. */
+export async function liveConfig(
+  controlPlane: string,
+): Promise<{ resources: LoadedResource[]; mesh: MeshConfig | undefined }> {
   const answer = await controlGet<ConfigAnswer>(controlPlane, '/config');
   const fromFiles = new Map<string, LoadedResource>();
   for (const file of new Set(answer.resources.map((r) => r.file))) {
@@ -57,7 +67,7 @@ export async function liveResources(controlPlane: string): Promise<LoadedResourc
     const loaded = loadManifests(stringify({ ...r.object, metadata }), { file: r.file });
     out.push(...loaded.resources);
   }
-  return out;
+  return { resources: out, mesh: answer.mesh };
 }
 
 /** `*:0` for every socket address under clusters' load_assignment; inbound clusters as the local rewrite has them. */
@@ -77,9 +87,9 @@ export function normalizeClusters(clusters: readonly Json[]): Json[] {
 
 /** The config_dump the control plane would send `proxy` now (see the file comment for what is normalised). */
 export async function expectedConfigDump(controlPlane: string, proxy: ProxyEntry): Promise<ConfigDump> {
-  const resources = await liveResources(controlPlane);
+  const { resources, mesh } = await liveConfig(controlPlane);
   const kind = proxy.type === 'router' ? 'gateway' : 'proxy';
-  const { translation } = translateInstance(resources, `${proxy.pod}.${proxy.namespace}`, kind);
+  const { translation } = translateInstance(resources, `${proxy.pod}.${proxy.namespace}`, kind, mesh);
   const clusters =
     kind === 'proxy' ? rewriteInboundClusters(translation.clusters, () => 0) : translation.clusters;
   // The xDS server sends only the route configurations the listeners ask for over RDS.

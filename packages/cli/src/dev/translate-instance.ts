@@ -13,7 +13,14 @@ import {
   routesConfigDump,
   secretsConfigDump,
 } from '@minimesh/model';
-import { type MeshProxy, PushContext, parseProxy, type Translation, translate } from '@minimesh/translator';
+import {
+  type MeshConfig,
+  type MeshProxy,
+  PushContext,
+  parseProxy,
+  type Translation,
+  translate,
+} from '@minimesh/translator';
 import { type SelectKind, selectInstance } from './select-instance.js';
 import { type LocalWorkload, planWorkloads, type WorkloadPlan } from './workloads.js';
 
@@ -42,12 +49,14 @@ export function translateInstance(
   resources: readonly LoadedResource[],
   query: string,
   kind: SelectKind,
+  /** The MeshConfig to translate with (default: Istio's defaults), e.g. the running control plane's. */
+  mesh?: MeshConfig,
 ): InstanceTranslation {
   const plan = planWorkloads(resources);
   const instance = selectInstance(plan, query, kind, resources);
   const registry = buildRegistry([...resources, ...plan.resources], { workloads: plan.workloads });
   const proxy = proxyOf(instance);
-  const translation = translate(proxy, new PushContext(registry));
+  const translation = translate(proxy, new PushContext(registry, mesh));
   return { plan, registry, instance, proxy, translation };
 }
 
