@@ -9,9 +9,18 @@
 // Traffic: an open loop through the ingress gateway of GET /productpage, each of which the mesh serves as about
 // PER_PAGE proxied requests (gateway -> productpage -> details, reviews, and ratings from reviews v2 / v3); RATE is
 // the proxied requests per second (default 200, the issue's figure), so RATE / PER_PAGE pages per second.
-// BENCH_QUICK=1 runs a few seconds only, to check the bench works.
+// BENCH_QUICK=1 runs a few seconds only, to check the bench works. Results in bench-results/dashboard.json.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -223,4 +232,26 @@ const lines = [
     .join(', ')}`,
 ];
 for (const l of lines) process.stdout.write(`dashboard.bench: ${l}\n`);
+const results = {
+  quick: QUICK,
+  seconds: SECONDS,
+  pagesPerSecond: PAGES_PER_S,
+  proxiedRequestsPerSecond: RATE,
+  baseline: { sent: off.sent, ok: off.ok, controlPlaneCore: off.cpShare, proxiesCore: off.pxShare },
+  dashboard: {
+    sent: on.sent,
+    ok: on.ok,
+    controlPlaneCore: on.cpShare,
+    proxiesCore: on.pxShare,
+    longTasks: on.longTasks.length,
+    longestTaskMs: maxLong,
+    longestTaskMsByView: on.byView,
+  },
+  telemetryCore: on.cpShare - off.cpShare,
+};
+mkdirSync(join(fileURLToPath(new URL('..', import.meta.url)), 'bench-results'), { recursive: true });
+writeFileSync(
+  fileURLToPath(new URL('../bench-results/dashboard.json', import.meta.url)),
+  `${JSON.stringify(results, null, 2)}\n`,
+);
 if (on.sent === 0 || on.ok === 0) process.exit(1);

@@ -1,7 +1,8 @@
 // What-if over examples/bookinfo: recorded productpage -> reviews requests replayed against an edited file that is
 // not applied: the 50/50 shift moves a share of the v1 requests to v3, full v3 moves every v1 request, bad YAML
 // gives file:line:col diagnostics and replays nothing, and paths outside the mesh directory are refused.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WhatIfError } from '../../src/dashboard/config/trace-error.js';
@@ -192,5 +193,25 @@ describe('resolveMeshFile', () => {
     expect(() => resolveMeshFile('/mesh', 'notes.txt')).toThrow(
       /notes\.txt.*expected a \.yaml or \.yml file/,
     );
+    expect(code('.git/config.yaml')).toBe('WHATIF_OUTSIDE_DIR');
+    expect(code('node_modules/x/a.yaml')).toBe('WHATIF_OUTSIDE_DIR');
+  });
+
+  it('refuses a path that leads out of the directory through a symbolic link (real files)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'mesh-whatif-'));
+    const outside = mkdtempSync(join(tmpdir(), 'mesh-outside-'));
+    try {
+      mkdirSync(join(root, 'manifests'));
+      symlinkSync(outside, join(root, 'linked'));
+      writeFileSync(join(outside, 'real.yaml'), 'a: 1\n');
+      symlinkSync(join(outside, 'real.yaml'), join(root, 'manifests', 'alias.yaml'));
+      expect(resolveMeshFile(root, 'manifests/new.yaml')).toBe(join(root, 'manifests', 'new.yaml'));
+      expect(() => resolveMeshFile(root, 'linked/x.yaml')).toThrow(/symbolic link/);
+      expect(() => resolveMeshFile(root, 'linked/deeper/x.yaml')).toThrow(/symbolic link/);
+      expect(() => resolveMeshFile(root, 'manifests/alias.yaml')).toThrow(/symbolic link/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -169,18 +169,26 @@ describe('the dashboard server on a real control plane', () => {
     expect(await index.text()).toContain('minimesh');
     const asset = await fetch(`${server.url}assets/app-1a2b.js`);
     expect(asset.headers.get('cache-control')).toContain('immutable');
-    expect((await fetch(`${server.url}assets/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
-    expect((await fetch(`${server.url}nope.js`)).status).toBe(404);
+    // Raw paths (fetch would normalise the dots away before sending).
     const { request } = await import('node:http');
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = request(server.url, { headers: { host: 'evil.example' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
+    const raw = (path: string, host = new URL(server.url).host) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(server.url, { path, headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
       });
-      req.on('error', reject);
-      req.end();
-    });
-    expect(status).toBe(403);
+    writeFileSync(join(assetsDir, '..', 'outside-secret.html'), 'secret');
+    expect(await raw(`/../${assetsDir.split('/').at(-1) ?? ''}/index.html`)).toBe(404);
+    expect(await raw('/assets/../../outside-secret.html')).toBe(404);
+    expect(await raw('/%2e%2e/outside-secret.html')).toBe(404);
+    expect(await raw('/assets/..%2f..%2foutside-secret.html')).toBe(404);
+    expect(await raw('/.hidden')).toBe(404);
+    rmSync(join(assetsDir, '..', 'outside-secret.html'), { force: true });
+    expect((await fetch(`${server.url}nope.js`)).status).toBe(404);
+    expect(await raw('/', 'evil.example')).toBe(403);
     await expect(
       connect(`${server.url.replace('http', 'ws')}ws`, { origin: 'http://evil.example' }),
     ).rejects.toThrow(/403/);

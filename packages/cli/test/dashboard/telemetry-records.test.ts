@@ -152,6 +152,25 @@ describe('Telemetry records', () => {
     expect(r?.service).toBeUndefined();
   });
 
+  it("names the client of a destination-reported entry by its request id, when the client's entry came first", () => {
+    const t = new Telemetry(() => directory, versions);
+    const out = entry({
+      startMs: T0,
+      cluster: REVIEWS_V1,
+      upstream: info.inbound('reviews-v1'),
+      requestId: 'req-7',
+    });
+    t.ingest({ node: { id: node('productpage-v1') } }, batch([out]));
+    const inbound = (id: string) =>
+      entry({ startMs: T0 + 1, cluster: INBOUND, upstream: info.app('reviews-v1'), requestId: id });
+    t.ingest({ node: { id: node('reviews-v1') } }, batch([inbound('req-7'), inbound('req-8')]));
+    const [, matched, other] = t.requests();
+    expect(matched).toMatchObject({ reporter: 'destination', requestId: 'req-7' });
+    expect(matched?.source.workload).toBe('productpage-v1');
+    expect(matched?.destination.workload).toBe('reviews-v1');
+    expect(other?.source.workload).toBe('unknown');
+  });
+
   it('names the gateway as the source of its requests, and passthrough and unknown hosts as external', () => {
     const t = new Telemetry(() => directory, versions);
     const gw = node('istio-ingressgateway');

@@ -4,7 +4,8 @@
 // as an apply would), and each distinct (proxy, call) of the most recent source-reported requests is simulated on
 // both configs, each proxy translated once per config. The old side uses the draw that lands a weighted pick where
 // the request went; the new side the same draw, so a weighted change shows as the share of requests that move.
-import { isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import {
   buildRegistry,
   type Diagnostic,
@@ -46,7 +47,33 @@ export function resolveMeshFile(dir: string, file: string): string {
       'WHATIF_NOT_YAML',
       `file ${JSON.stringify(file)}: expected a .yaml or .yml file of the mesh directory`,
     );
+  // What the control plane never loads (hidden entries, node_modules) is no mesh file either.
+  if (rel.split(/[\\/]/).some((s) => s.startsWith('.') || s === 'node_modules'))
+    throw new WhatIfError(
+      'WHATIF_OUTSIDE_DIR',
+      `file ${JSON.stringify(file)}: hidden entries and node_modules are not mesh files; expected a manifest path`,
+    );
+  // A symbolic link inside the directory must not lead out of it: the real path of the file (or of its nearest
+  // existing parent) stays under the directory's real path.
+  const realRoot = realOrSelf(root);
+  let probe = path;
+  while (!existsSync(probe) && probe !== root) probe = dirname(probe);
+  const real = realOrSelf(probe);
+  const realRel = relative(realRoot, real);
+  if (realRel.startsWith('..') || isAbsolute(realRel))
+    throw new WhatIfError(
+      'WHATIF_OUTSIDE_DIR',
+      `file ${JSON.stringify(file)} leads outside the mesh directory ${root} through a symbolic link; expected a path inside it`,
+    );
   return path;
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /** `current` with the resources of `path` replaced by `edited`. */

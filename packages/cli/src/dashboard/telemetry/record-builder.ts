@@ -1,10 +1,11 @@
 // One access log entry -> one RequestRecord: who reported it (Istio's reporter: `destination` for a sidecar's
 // inbound cluster, else `source`), its two ends as the mesh directory names them, and every field the page shows.
 // Ends: the source of a source-reported entry is the reporting proxy's workload (a gateway for a gateway); of a
-// destination-reported one, the workload at the downstream address, else `unknown`. The destination is the
-// workload serving at the upstream host; for a request no host answered (a fault abort, no healthy upstream), the
-// one workload behind its cluster's endpoints, else the one workload its cluster was last seen served by; else `external` (PassthroughCluster: the authority's host; a
-// cluster naming a host: that host), else `unknown`.
+// destination-reported one, the workload at the downstream address, else the source of the same request (by
+// x-request-id) when its client's entry came first, else `unknown`. The destination is the workload serving at the
+// upstream host; for a request no host answered (a fault abort, no healthy upstream), the one workload behind its
+// cluster's endpoints, else the one workload its cluster was last seen served by; else `external`
+// (PassthroughCluster: the authority's host; a cluster naming a host: that host), else `unknown`.
 import type { RequestRecord, WorkloadRef } from '../protocol.js';
 import {
   type AccessLogEntry,
@@ -29,6 +30,9 @@ export const UNKNOWN: WorkloadRef = Object.freeze({
   app: 'unknown',
 });
 
+/** Entries of the request id -> source map (about two seconds of traffic at 2,000 requests/s). */
+const MAX_PEERS = 4096;
+
 const EMPTY_COMMON: NonNullable<AccessLogEntry['common_properties']> = Object.freeze({});
 
 export class RecordBuilder {
@@ -37,6 +41,12 @@ export class RecordBuilder {
   readonly #clusterWorkload = new Map<string, WorkloadRef | null>();
   /** External refs by host, shared so the graph caches them by identity; at most `maxCached`. */
   readonly #externals = new Map<string, WorkloadRef>();
+  /**
+   * The source of recent source-reported requests by `x-request-id|destination workload`, so the same request's
+   * destination-reported entry names its client (its downstream address, 127.0.0.1 on an ephemeral port, names
+   * none). Best effort: it holds when the client's entry arrived first. At most MAX_PEERS, oldest dropped.
+   */
+  readonly #peers = new Map<string, WorkloadRef>();
 
   constructor(
     private readonly maxCached: number,
@@ -64,6 +74,8 @@ export class RecordBuilder {
       destination = reporterRef ?? UNKNOWN;
       const downstream = addressText(common.downstream_remote_address);
       source = (downstream === undefined ? undefined : directory.endpoint(downstream)) ?? UNKNOWN;
+      const id = request?.request_id;
+      if (source === UNKNOWN && id) source = this.#peers.get(`${id}|${destination.workload}`) ?? UNKNOWN;
     } else {
       source = reporterRef ?? UNKNOWN;
       const served = endpoint === undefined ? undefined : directory.endpoint(endpoint);
@@ -72,6 +84,14 @@ export class RecordBuilder {
           ? this.#served(cluster, served)
           : (directory.cluster?.(cluster) ??
             this.#unserved(cluster, parsed.direction, parsed.host, endpoint, authority));
+      const id = request?.request_id;
+      if (id && source !== UNKNOWN) {
+        if (this.#peers.size >= MAX_PEERS) {
+          const oldest = this.#peers.keys().next().value;
+          if (oldest !== undefined) this.#peers.delete(oldest);
+        }
+        this.#peers.set(`${id}|${destination.workload}`, source);
+      }
     }
     const time = timestampMs(common.start_time);
     const duration =
