@@ -6,9 +6,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import type { Cluster, ClusterLoadAssignment, Listener, RouteConfiguration } from '@minimesh/model';
 import { stringify } from 'yaml';
 import { DEV_DEFAULT_EXCLUDE } from '../commands/dev.js';
 import { adminGet } from '../dev/admin-client.js';
+import { ConfigDump } from '../dev/config-dump-sections.js';
 import type { ControlPlane } from '../dev/control-plane.js';
 import { chainRows } from './config/chain-table.js';
 import { ConfigHistory } from './config/config-history.js';
@@ -176,6 +178,7 @@ export function createDashboardFeed(
     history,
     snapshotOf: (nodeId) => cp.snapshotOf(nodeId),
     nodes: () => cp.nodes(),
+    xdsVersionOf: (nodeId, typeUrl) => cp.xdsVersionOf(nodeId, typeUrl),
     window: (from, to) => telemetry.window(from, to),
   });
   timeline.initial(cp.version, Date.now());
@@ -240,6 +243,20 @@ export function createDashboardFeed(
         return decisionTrace(record, history);
       }
       case 'chain': {
+        // What the proxy runs (its config_dump: a NACKed update is not in it), else what it was sent.
+        const p = proxies.find((x) => x.id === req.proxy);
+        if (p?.adminAddress !== undefined && p.connected) {
+          const text = await adminGet(p.adminAddress, '/config_dump?include_eds').catch(() => undefined);
+          if (text !== undefined) {
+            const dump = ConfigDump.parse(text, `the config_dump of ${req.proxy}`);
+            return chainRows({
+              listeners: dump.listeners() as Listener[],
+              routes: dump.routes() as RouteConfiguration[],
+              clusters: dump.clusters() as Cluster[],
+              endpoints: dump.endpoints() as ClusterLoadAssignment[],
+            });
+          }
+        }
         const snapshot = cp.snapshotOf(req.proxy);
         if (snapshot === undefined)
           throw new DashboardRequestError('DASHBOARD_NOT_FOUND', `proxy ${req.proxy} is not connected`);

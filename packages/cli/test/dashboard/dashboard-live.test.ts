@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createDashboardFeed, type DashboardFeedHandle } from '../../src/dashboard/dashboard-feed.js';
 import { type DashboardServer, startDashboardServer } from '../../src/dashboard/dashboard-server.js';
-import type { DecisionTrace, RequestRecord, ServerMessage } from '../../src/dashboard/protocol.js';
+import type { ChainRow, DecisionTrace, RequestRecord, ServerMessage } from '../../src/dashboard/protocol.js';
 import { StaticAssets } from '../../src/dashboard/static-assets.js';
 import {
   copyBookinfo,
@@ -156,6 +156,15 @@ describe('the dashboard server on a real control plane', () => {
       ref: { kind: 'Gateway', namespace: 'default', name: 'bookinfo-gateway' },
     });
     expect((yaml.result as { yaml: string }).yaml).toContain('istio: ingressgateway');
+    // The chain of what productpage's sidecar runs, read from its own config_dump.
+    const pp = plane.cp.nodes().find((n) => n.includes('productpage'));
+    const chain = await c.request({ op: 'chain', proxy: pp });
+    expect(chain.ok).toBe(true);
+    const rows = chain.result as ChainRow[];
+    const details = rows.find((r) => r.virtualHost === 'details.default.svc.cluster.local:9080');
+    expect(details?.listener).toBe('0.0.0.0_9080');
+    expect(details?.clusters).toContain('outbound|9080||details.default.svc.cluster.local');
+    expect(rows.some((r) => r.listener === 'virtualInbound' && r.endpoints.length > 0)).toBe(true);
     c.ws.send('not json');
     await waitFor(() => c.messages.some((m) => m.type === 'response' && m.id === -1), 'the parse error');
     expect(c.ws.readyState).toBe(WebSocket.OPEN);
