@@ -59,9 +59,7 @@ function compareNodes(a: GraphNode, b: GraphNode): number {
   return (a.version ?? '').localeCompare(b.version ?? '') || a.id.localeCompare(b.id);
 }
 
-/** Positions for every node: the full layout, used for the first picture. */
-export function layeredLayout(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): Map<string, Point> {
-  const depth = callDepths(nodes, edges);
+function groupsOf(nodes: readonly GraphNode[]): Map<string, GraphNode[]> {
   const groups = new Map<string, GraphNode[]>();
   for (const n of nodes) {
     const key = groupKey(n);
@@ -69,17 +67,43 @@ export function layeredLayout(nodes: readonly GraphNode[], edges: readonly Graph
     list.push(n);
     groups.set(key, list);
   }
-  const maxDepth = nodes.reduce((m, n) => (n.kind === 'external' ? m : Math.max(m, depth.get(n.id) ?? 0)), 0);
+  return groups;
+}
+
+/**
+ * The column of every group (`groupKey` -> column index): `unknown` 0, external services one right of the deepest
+ * mesh node, any other group the smallest call depth of its members. O(nodes + edges).
+ */
+export function groupColumns(
+  nodes: readonly GraphNode[],
+  edges: readonly GraphEdge[],
+  groups: ReadonlyMap<string, readonly GraphNode[]> = groupsOf(nodes),
+): Map<string, number> {
+  const depth = callDepths(nodes, edges);
+  let maxDepth = 0;
+  for (const n of nodes) if (n.kind !== 'external') maxDepth = Math.max(maxDepth, depth.get(n.id) ?? 0);
+  const columns = new Map<string, number>();
+  for (const [key, members] of groups) {
+    const first = members[0] as GraphNode;
+    let col =
+      first.kind === 'external' ? maxDepth + 1 : first.kind === 'unknown' ? 0 : Number.POSITIVE_INFINITY;
+    if (col === Number.POSITIVE_INFINITY) for (const m of members) col = Math.min(col, depth.get(m.id) ?? 1);
+    columns.set(key, col);
+  }
+  return columns;
+}
+
+/**
+ * Positions for every node: the full layout, used for the first picture and whenever the topology changes the
+ * columns (see layout-change.ts). A function of the node ids, kinds, groups, versions and `groupColumns` only.
+ */
+export function layeredLayout(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): Map<string, Point> {
+  const groups = groupsOf(nodes);
+  const groupCol = groupColumns(nodes, edges, groups);
   const columns = new Map<number, { key: string; members: GraphNode[] }[]>();
   for (const [key, members] of groups) {
     members.sort(compareNodes);
-    const first = members[0] as GraphNode;
-    const col =
-      first.kind === 'external'
-        ? maxDepth + 1
-        : first.kind === 'unknown'
-          ? 0
-          : Math.min(...members.map((m) => depth.get(m.id) ?? 1));
+    const col = groupCol.get(key) ?? 0;
     const list = columns.get(col) ?? [];
     list.push({ key, members });
     columns.set(col, list);

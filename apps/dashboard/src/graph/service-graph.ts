@@ -1,7 +1,10 @@
 // The cytoscape service graph: app boxes (compound nodes) holding one node per version workload, gateways, the
 // `unknown` client and external services; edges labelled `rps · err% · p99`, coloured by health, wider with rps.
-// Invariant: the layout runs once (the first non-empty snapshot); later snapshots only add, remove or restyle
-// elements inside one cy.batch(), and new nodes are placed beside their app without moving the others.
+// Invariant: positions change only when the layered layout changes (layout-change.ts decides, once per snapshot,
+// in O(nodes + edges)): metrics-only snapshots just restyle elements inside one cy.batch(). A topology change lays
+// everything out again and animates the nodes there (RELAYOUT_MS), unless the user dragged a node or panned or
+// zoomed: then their arrangement stays, new nodes are placed beside it, and `relayout()` (the Re-layout button)
+// or `fit()` (after panning only) brings the computed layout back.
 
 import type { GraphEdge, GraphNode, GraphSnapshot } from '@minimesh/cli/dashboard-protocol';
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
@@ -9,6 +12,12 @@ import { edgeLabel, HEALTH_COLOR } from '../components/metric-format.js';
 import { EdgeFlow, flowSpeed } from './edge-flow.js';
 import { GRAPH_STYLE } from './graph-style.js';
 import { groupKey, layeredLayout, type Point, placeNewNodes } from './layout.js';
+import { decideLayout, type LayoutKey, layoutKey } from './layout-change.js';
+
+/** Duration of the move to a new layout, ms. */
+export const RELAYOUT_MS = 300;
+/** Space around the graph when fitting it, px. */
+const FIT_PADDING = 40;
 
 export type GraphSelection =
   | { kind: 'node'; id: string }
@@ -48,9 +57,20 @@ function edgeData(e: GraphEdge): Record<string, unknown> {
 export class ServiceGraph {
   readonly #cy: Core;
   readonly #flow: EdgeFlow;
-  #laidOut = false;
-  /** True once the user panned or zoomed: from then on the view is theirs and is not refitted. */
+  /** The layout key of the snapshot applied last. */
+  #key: LayoutKey | undefined;
+  /** The last snapshot's nodes and (dangling-free) edges, for `relayout()`. */
+  #nodes: readonly GraphNode[] = [];
+  #edges: readonly GraphEdge[] = [];
+  /** True while the nodes on screen are not where the layered layout for `#key` puts them. */
+  #stale = false;
+  /** True once the user dragged a node: positions are theirs until `relayout()`. */
+  #dragged = false;
+  /** True once the user panned or zoomed: the view is theirs and is not refitted until `fit()` or `relayout()`. */
   #userViewport = false;
+  /** The animated layout under way and the positions it ends at. */
+  #running: cytoscape.Layouts | undefined;
+  #targets: ReadonlyMap<string, Point> | undefined;
 
   constructor(container: HTMLElement, onSelect: (sel: GraphSelection | undefined) => void) {
     this.#cy = cytoscape({
@@ -65,6 +85,11 @@ export class ServiceGraph {
     this.#flow = new EdgeFlow(this.#cy);
     this.#cy.on('dragpan pinchzoom scrollzoom', () => {
       this.#userViewport = true;
+      this.#finishLayout();
+    });
+    this.#cy.on('grab', 'node', () => this.#finishLayout());
+    this.#cy.on('dragfree', 'node', () => {
+      this.#dragged = true;
     });
     this.#cy.on('tap', 'node, edge', (ev) => {
       const el = ev.target as cytoscape.SingularElementArgument;
@@ -85,14 +110,32 @@ export class ServiceGraph {
     const edges = graph.edges.filter((e) => nodeIds.has(e.source) && nodeIds.has(e.target));
     const edgeIds = new Set(edges.map((e) => e.id));
     const appIds = new Set(graph.nodes.filter((n) => n.kind === 'workload').map(groupKey));
-    const placed = new Map<string, Point>();
-    cy.nodes(':childless').forEach((n) => {
-      if (!n.hasClass('app') && nodeIds.has(n.id())) placed.set(n.id(), { ...n.position() });
+    const key = layoutKey(graph.nodes, edges);
+    const step = decideLayout({
+      prev: this.#key,
+      next: key,
+      userArranged: this.#dragged || this.#userViewport,
+      stale: this.#stale,
     });
+    this.#key = key;
+    this.#nodes = graph.nodes;
+    this.#edges = edges;
+    const full = step === 'initial' || step === 'relayout';
+    // Positions are read below (and nodes moved): the animation under way jumps to its end first.
+    if (step !== 'keep') this.#finishLayout();
+    const placed = new Map<string, Point>();
+    for (const n of graph.nodes) {
+      const el = cy.getElementById(n.id);
+      if (el.nonempty() && !el.hasClass('app')) placed.set(n.id, { ...el.position() });
+    }
     const fresh = graph.nodes.filter((n) => !placed.has(n.id));
-    const positions = this.#laidOut
-      ? placeNewNodes(graph.nodes, edges, placed)
-      : layeredLayout(graph.nodes, edges);
+    const positions = full
+      ? layeredLayout(graph.nodes, edges)
+      : fresh.length > 0
+        ? placeNewNodes(graph.nodes, edges, placed)
+        : new Map<string, Point>();
+    if (full) this.#stale = false;
+    else if (step === 'place-new') this.#stale = true;
     cy.batch(() => {
       cy.edges().forEach((e) => {
         if (!edgeIds.has(e.id())) cy.remove(e);
@@ -139,11 +182,64 @@ export class ServiceGraph {
         el.toggleClass('quiet', e.requests === 0);
       }
     });
-    if (fresh.length > 0) {
-      this.#laidOut = true;
-      if (!this.#userViewport) cy.fit(undefined, 40);
-    }
+    if (step === 'relayout') this.#animateTo(positions);
+    else if (fresh.length > 0 && !this.#userViewport) cy.fit(undefined, FIT_PADDING);
     this.#flow.refresh();
+  }
+
+  /** Lays the graph out again (the Re-layout button): forgets the user's drags, pan and zoom, and fits. */
+  relayout(): void {
+    this.#dragged = false;
+    this.#userViewport = false;
+    this.#stale = false;
+    if (this.#nodes.length === 0) return;
+    this.#finishLayout();
+    this.#animateTo(layeredLayout(this.#nodes, this.#edges));
+  }
+
+  /**
+   * Moves every node to `positions` over RELAYOUT_MS (at once when the user prefers reduced motion), fitting the
+   * view to where they end unless the user owns the viewport. Nodes missing from `positions` stay.
+   */
+  #animateTo(positions: ReadonlyMap<string, Point>): void {
+    const cy = this.#cy;
+    const map: Record<string, Point> = {};
+    cy.nodes(':childless').forEach((n) => {
+      map[n.id()] = positions.get(n.id()) ?? { ...n.position() };
+    });
+    const layout = cy.layout({
+      name: 'preset',
+      positions: map,
+      animate: !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches,
+      animationDuration: RELAYOUT_MS,
+      animationEasing: 'ease-in-out-cubic',
+      fit: !this.#userViewport,
+      padding: FIT_PADDING,
+    });
+    this.#running = layout;
+    this.#targets = positions;
+    layout.one('layoutstop', () => {
+      if (this.#running !== layout) return;
+      this.#running = undefined;
+      this.#targets = undefined;
+    });
+    layout.run();
+  }
+
+  /** Ends the animation under way, if any, with every node at its target. */
+  #finishLayout(): void {
+    const layout = this.#running;
+    const targets = this.#targets;
+    if (!layout || !targets) return;
+    this.#running = undefined;
+    this.#targets = undefined;
+    layout.stop();
+    this.#cy.batch(() => {
+      for (const [id, p] of targets) {
+        const el = this.#cy.getElementById(id);
+        if (el.nonempty()) el.position(p);
+      }
+    });
   }
 
   /** Highlights an element (from the table beside the graph); `undefined` clears it. */
@@ -157,16 +253,28 @@ export class ServiceGraph {
   /** After the container changed size (window, side panel): refit unless the user moved the view. */
   resize(): void {
     this.#cy.resize();
-    if (!this.#userViewport) this.#cy.fit(undefined, 40);
+    if (this.#userViewport) return;
+    this.#finishLayout();
+    this.#cy.fit(undefined, FIT_PADDING);
   }
 
-  /** Fits the whole graph and hands the viewport back to automatic fitting. */
+  /**
+   * Fits the whole graph and hands the viewport back to automatic fitting. When the user only panned or zoomed
+   * (dragged nothing) and the topology changed meanwhile, the computed layout comes back too.
+   */
   fit(): void {
     this.#userViewport = false;
-    this.#cy.fit(undefined, 40);
+    const key = this.#key ?? new Map<string, string>();
+    const step = decideLayout({ prev: key, next: key, userArranged: this.#dragged, stale: this.#stale });
+    this.#finishLayout();
+    if (step === 'relayout') {
+      this.#stale = false;
+      this.#animateTo(layeredLayout(this.#nodes, this.#edges));
+    } else this.#cy.fit(undefined, FIT_PADDING);
   }
 
   destroy(): void {
+    this.#finishLayout();
     this.#flow.destroy();
     this.#cy.destroy();
   }

@@ -54,6 +54,14 @@ export function GraphView({ state, navigate }: ViewProps) {
         <button type="button" onClick={() => graph.current?.fit()}>
           Fit
         </button>
+        <button
+          type="button"
+          data-testid="graph-relayout"
+          title="Lay the graph out again by call depth, undoing moved nodes, pan and zoom"
+          onClick={() => graph.current?.relayout()}
+        >
+          Re-layout
+        </button>
         <ul class="legend" aria-label="health colours">
           {HEALTHS.map((h) => (
             <li key={h}>

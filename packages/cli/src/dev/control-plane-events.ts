@@ -39,6 +39,12 @@ export type ControlPlaneEvent =
       /** For ack / nack: the resource type URL; for nack the proxy's error text. */
       readonly typeUrl?: string;
       readonly message?: string;
+      /**
+       * For ack / nack: the xDS version (the snapshot cache's content hash) the proxy accepted (its request's
+       * version_info, or the version of the response its nonce answers) or refused (the version of the response its
+       * nonce answers, else the last one its stream sent for the type); absent when nothing was sent on the stream.
+       */
+      readonly version?: string;
     }
   | { readonly type: 'error'; readonly message: string };
 

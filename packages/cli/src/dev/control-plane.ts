@@ -112,6 +112,11 @@ export interface ControlPlane {
   meshConfig(): MeshConfig;
   /** The xDS resources last set for a connected proxy (the translator's, made local). */
   snapshotOf(nodeId: string): SnapshotResources | undefined;
+  /**
+   * The xDS version (content hash) of a type URL's resources last set for a connected proxy, as the ADS server
+   * sends it when the proxy subscribes to all of them; undefined when the proxy has no snapshot.
+   */
+  xdsVersionOf(nodeId: string, typeUrl: string): string | undefined;
   /** Node ids of the proxies connected now. */
   nodes(): readonly string[];
   /** Receives every access log stream message (when the access log service is on); returns the unsubscribe. */
@@ -392,6 +397,7 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<C
     dir: options.dir,
     meshConfig: () => cp.mesh,
     snapshotOf: (nodeId) => cp.snapshots.get(nodeId),
+    xdsVersionOf: (nodeId, typeUrl) => cp.cache.version(nodeId, typeUrl),
     nodes: () => cp.proxies.nodes(),
     onAccessLog: (sink) => {
       cp.accessLogSinks.add(sink);

@@ -1,7 +1,9 @@
 // The config timeline over examples/bookinfo: the initial load, an accepted change (the 50/50 shift) with its YAML
 // diff and productpage's xDS diff from real translations, ACKs and NACKs attached to it, a rejected change with its
-// diagnostics, the before / after metric windows, and the caps on entries and detail snapshots.
+// diagnostics, the before / after metric windows, the caps on entries and detail snapshots, and two changes in
+// quick succession each credited with the ACKs and NACKs of the xDS versions its push set (a real SnapshotCache's).
 import { type LoadedResource, loadManifests } from '@minimesh/model';
+import { SnapshotCache } from '@minimesh/xds-server';
 import { describe, expect, it } from 'vitest';
 import { ConfigHistory } from '../../src/dashboard/config/config-history.js';
 import { translateNode } from '../../src/dashboard/config/node-translation.js';
@@ -13,6 +15,7 @@ import { ALL_V1, DR_ALL, load, MANIFESTS, nodeIdOf, SHIFT_50 } from './config-fi
 const RDS = 'type.googleapis.com/envoy.config.route.v3.RouteConfiguration';
 const LDS = 'type.googleapis.com/envoy.config.listener.v3.Listener';
 const CDS = 'type.googleapis.com/envoy.config.cluster.v3.Cluster';
+const EDS = 'type.googleapis.com/envoy.config.endpoint.v3.ClusterLoadAssignment';
 
 /** A mesh whose window(from, to) reports `to - from` requests, so a test can tell which window was asked. */
 function fixture(history: ConfigHistory) {
@@ -225,5 +228,139 @@ describe('Timeline', () => {
     expect(timeline.entries().map((e) => e.id)).toEqual([2, 3, 4]);
     expect(timeline.detail(4, pp, 'RDS')).toMatch(/^\+.*"weighted_clusters"/m);
     expect(() => timeline.detail(3, pp, 'RDS')).toThrow(/not kept/);
+  });
+});
+
+describe('Timeline: ACKs and NACKs by xDS version', () => {
+  const change = (version: number, file: string) =>
+    ({
+      type: 'applied',
+      version,
+      source: 'api',
+      files: [file],
+      changes: [
+        {
+          action: 'created',
+          group: 'networking.istio.io',
+          kind: file === DR_ALL ? 'DestinationRule' : 'VirtualService',
+          namespace: 'default',
+          name: 'reviews',
+          file,
+          line: 1,
+        },
+      ],
+      durationMs: 1,
+    }) as const;
+
+  it('credits each of two changes landing together with the answers of the versions it set', async () => {
+    const v1 = await load(MANIFESTS);
+    const v2 = await load(MANIFESTS, DR_ALL);
+    const v3 = await load(MANIFESTS, DR_ALL, SHIFT_50);
+    const pp = nodeIdOf(v1, 'productpage-v1');
+    const history = new ConfigHistory();
+    const cache = new SnapshotCache({ debounce: { delayMs: 0 } });
+    const snapshots = new Map<string, ProxyResources>();
+    const timeline = new Timeline({
+      history,
+      snapshotOf: (n) => snapshots.get(n),
+      nodes: () => [...snapshots.keys()],
+      xdsVersionOf: (n, typeUrl) => cache.version(n, typeUrl),
+      window: () => ({ requests: 0, rps: 0, successRate: 1, p50Ms: 0, p95Ms: 0, p99Ms: 0 }),
+    });
+    const set = (resources: readonly LoadedResource[]) => {
+      const r = translated(resources, pp);
+      snapshots.set(pp, r);
+      cache.setSnapshot(pp, r);
+      return { cds: cache.version(pp, CDS), eds: cache.version(pp, EDS), rds: cache.version(pp, RDS) };
+    };
+    const answer = (event: 'ack' | 'nack', typeUrl: string, version: string | undefined, time: number) =>
+      timeline.onEvent(
+        {
+          type: 'proxy',
+          event,
+          nodeId: pp,
+          typeUrl,
+          ...(version === undefined ? {} : { version }),
+          ...(event === 'nack' ? { message: `refused ${version}` } : {}),
+        },
+        time,
+      );
+    const acksOf = (entryId: number) =>
+      timeline
+        .entries()
+        .find((e) => e.id === entryId)
+        ?.proxies.find((p) => p.proxy === pp)?.acks ?? [];
+
+    history.record(1, 1000, v1);
+    expect(timeline.initial(1, 1000).id).toBe(1);
+    // productpage connects after the initial load: its first versions belong to the newest entry.
+    const first = set(v1);
+    expect(timeline.onEvent({ type: 'proxy', event: 'connected', nodeId: pp }, 1100)).toBeUndefined();
+    expect(answer('ack', CDS, first.cds, 1200)?.id).toBe(1);
+
+    // Two changes land before productpage answers either: the DestinationRule (new subset clusters and their
+    // endpoints, routes unchanged), then the 50/50 shift (routes only).
+    history.record(2, 2000, v2);
+    const second = set(v2);
+    expect(timeline.onEvent(change(2, DR_ALL), 2000)?.id).toBe(2);
+    history.record(3, 2001, v3);
+    const third = set(v3);
+    expect(timeline.onEvent(change(3, SHIFT_50), 2001)?.id).toBe(3);
+    expect(second.cds).not.toBe(first.cds);
+    expect(second.eds).not.toBe(first.eds);
+    expect(second.rds).toBe(first.rds);
+    expect([third.cds, third.eds]).toEqual([second.cds, second.eds]);
+    expect(third.rds).not.toBe(second.rds);
+    expect(
+      timeline
+        .entries()
+        .find((e) => e.id === 2)
+        ?.proxies[0]?.xds.map((d) => d.type),
+    ).toEqual(['CDS', 'EDS']);
+    expect(
+      timeline
+        .entries()
+        .find((e) => e.id === 3)
+        ?.proxies[0]?.xds.map((d) => d.type),
+    ).toEqual(['RDS']);
+
+    // The answers arrive after both entries exist, routes first: each goes to the entry whose push set its version.
+    expect(answer('ack', RDS, third.rds, 2100)?.id).toBe(3);
+    expect(answer('ack', CDS, second.cds, 2110)?.id).toBe(2);
+    expect(answer('nack', EDS, second.eds, 2120)?.id).toBe(2);
+    expect(answer('ack', EDS, second.eds, 2130)?.id).toBe(2);
+    // A repeated ACK of the same version changes nothing.
+    expect(answer('ack', CDS, second.cds, 2140)).toBeUndefined();
+    expect(acksOf(2)).toEqual([
+      { type: 'CDS', time: 2110, ok: true },
+      { type: 'EDS', time: 2120, ok: false, message: `refused ${second.eds}` },
+      { type: 'EDS', time: 2130, ok: true },
+    ]);
+    // Types the shift did not change keep their version and get no ACK in its entry.
+    expect(acksOf(3)).toEqual([{ type: 'RDS', time: 2100, ok: true }]);
+    expect(acksOf(1)).toEqual([{ type: 'CDS', time: 1200, ok: true }]);
+
+    // A version no entry set (part of a type's resources) goes to the newest entry that changed the type (LDS: the
+    // connection's); an answer without a version to the newest accepted entry.
+    expect(answer('nack', CDS, '0123456789abcdef', 2200)?.id).toBe(2);
+    expect(answer('nack', LDS, '0123456789abcdef', 2210)?.id).toBe(1);
+    expect(answer('nack', LDS, undefined, 2220)?.id).toBe(3);
+    // A rejected change pushes nothing: it never gets an answer.
+    const bad = loadManifests('kind: VirtualService\n', { file: 'bad.yaml' });
+    expect(
+      timeline.onEvent(
+        { type: 'rejected', source: 'api', files: ['bad.yaml'], diagnostics: bad.diagnostics },
+        2300,
+      )?.id,
+    ).toBe(4);
+    expect(answer('ack', RDS, third.rds, 2310)).toBeUndefined();
+    expect(answer('nack', RDS, undefined, 2320)?.id).toBe(3);
+
+    // Reconnected, productpage gets the current versions again: those answers belong to the newest entry.
+    expect(timeline.onEvent({ type: 'proxy', event: 'disconnected', nodeId: pp }, 2400)).toBeUndefined();
+    expect(timeline.onEvent({ type: 'proxy', event: 'connected', nodeId: pp }, 2500)).toBeUndefined();
+    expect(answer('ack', CDS, third.cds, 2600)?.id).toBe(3);
+    expect(acksOf(3).filter((a) => a.type === 'CDS')).toEqual([{ type: 'CDS', time: 2600, ok: true }]);
+    cache.close();
   });
 });

@@ -2,6 +2,7 @@
 // per proxy the xDS resources before and after by type (names added, removed, changed; a unified diff of one
 // type's resources as JSON on demand). Resources are compared by content (object key order does not count).
 import type { LoadedResource } from '@minimesh/model';
+import { ResourceTypeUrl } from '@minimesh/xds-server';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { stringify } from 'yaml';
 import { stableJson } from '../../dev/control-plane-store.js';
@@ -24,6 +25,15 @@ export const XDS_TYPES = [
   ['RDS', 'routes'],
   ['SDS', 'secrets'],
 ] as const satisfies readonly (readonly [string, keyof ProxyResources])[];
+
+/** The xDS types in istioctl's order, with their type URLs (the ADS server's and the ACKs' `typeUrl`). */
+export const XDS_TYPE_URLS = [
+  ['CDS', ResourceTypeUrl.cluster],
+  ['LDS', ResourceTypeUrl.listener],
+  ['EDS', ResourceTypeUrl.endpoint],
+  ['RDS', ResourceTypeUrl.route],
+  ['SDS', ResourceTypeUrl.secret],
+] as const satisfies readonly (readonly [string, string])[];
 
 /** `LDS`, `lds`, `listeners` or a type URL (`...Listener`) -> the ProxyResources field; undefined otherwise. */
 export function typeField(type: string): keyof ProxyResources | undefined {

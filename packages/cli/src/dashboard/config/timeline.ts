@@ -4,12 +4,24 @@
 // unified diff of one type as JSON), the ACKs and NACKs the proxies sent for it, and the mesh's golden metrics in
 // the `windowMs` before the change and, once that much time has passed, after it.
 // Invariants: entries are in event order, at most `keep` (oldest dropped); the snapshots behind `detail` are kept
-// for the newest `detailKeep` entries only; ACKs and NACKs attach to the newest accepted entry; the caller records the new
-// version in the history BEFORE passing its `applied` event. Times are ms since the epoch.
+// for the newest `detailKeep` entries only; an entry records, per proxy and xDS type, the xDS version its push set
+// (only types whose version it changed; a proxy connecting records its versions in the newest accepted entry); an
+// ACK or NACK of version V attaches to the newest entry that set V for that proxy and type (of a version no kept
+// entry set: the newest that changed the type), and one without a version or of a type no kept entry changed to the
+// newest accepted entry; the caller records the new version in the history BEFORE passing its `applied` event.
+// Times are ms since the epoch.
 import { type ControlPlaneEvent, shortType } from '../../dev/control-plane-events.js';
 import type { AckRecord, MetricWindow, ProxyChange, SourceRef, TimelineEntry, XdsDiff } from '../protocol.js';
 import type { ConfigHistory } from './config-history.js';
-import { type ProxyResources, refOf, typeDiff, typeField, xdsDiffs, yamlDiff } from './timeline-diffs.js';
+import {
+  type ProxyResources,
+  refOf,
+  typeDiff,
+  typeField,
+  XDS_TYPE_URLS,
+  xdsDiffs,
+  yamlDiff,
+} from './timeline-diffs.js';
 import { diagnosticText } from './what-if.js';
 
 export interface TimelineOptions {
@@ -18,6 +30,11 @@ export interface TimelineOptions {
   readonly snapshotOf: (nodeId: string) => ProxyResources | undefined;
   /** Node ids of the proxies connected now. */
   readonly nodes: () => readonly string[];
+  /**
+   * The xDS version of a connected proxy's resources of a type URL as set now (what ACKs and NACKs name); undefined
+   * when it has none. Without it every ACK and NACK attaches to the newest accepted entry.
+   */
+  readonly xdsVersionOf?: (nodeId: string, typeUrl: string) => string | undefined;
   /** The mesh's golden metrics between two times. */
   readonly window: (fromMs: number, toMs: number) => MetricWindow;
   /** Entries kept (default 200). */
@@ -44,6 +61,8 @@ interface Entry {
   readonly yamlDiff: string;
   readonly diagnostics?: readonly string[];
   readonly proxies: Map<string, ProxyState>;
+  /** Proxy -> xDS type (CDS, LDS, ...) -> the version this entry's push set (types it changed only). */
+  readonly versions: Map<string, Map<string, string>>;
   before?: MetricWindow;
   after?: MetricWindow;
 }
@@ -65,6 +84,8 @@ export class Timeline {
   #nextId = 1;
   /** Each connected proxy's resources as of the newest entry (or its connection, ACKs since). */
   readonly #last = new Map<string, ProxyResources>();
+  /** Each connected proxy's xDS version per type (CDS, LDS, ...) as of the newest entry or its connection. */
+  readonly #versions = new Map<string, Map<string, string>>();
   /** entry id -> proxy -> its resources before and after that entry. */
   readonly #snapshots = new Map<number, Map<string, { before: ProxyResources; after: ProxyResources }>>();
 
@@ -80,20 +101,20 @@ export class Timeline {
     const resources = this.#o.history.at(version) ?? [];
     const files = [...new Set(resources.map((r) => r.source.file))];
     for (const node of this.#o.nodes()) this.#capture(node);
-    return this.#view(
-      this.#add({
-        time: timeMs,
-        version,
-        accepted: true,
-        source: 'initial',
-        files,
-        resources: resources.map((r) => ({
-          action: 'created',
-          ref: refOf({ ...r, file: r.source.file, line: r.source.line }),
-        })),
-        yamlDiff: '',
-      }),
-    );
+    const entry = this.#add({
+      time: timeMs,
+      version,
+      accepted: true,
+      source: 'initial',
+      files,
+      resources: resources.map((r) => ({
+        action: 'created',
+        ref: refOf({ ...r, file: r.source.file, line: r.source.line }),
+      })),
+      yamlDiff: '',
+    });
+    for (const node of this.#o.nodes()) this.#recordVersions(entry, node);
+    return this.#view(entry);
   }
 
   /** Applies one control plane event: the new or updated entry, or undefined when no entry changed. */
@@ -162,6 +183,28 @@ export class Timeline {
     if (now !== undefined) this.#last.set(node, now);
   }
 
+  /** Records in `entry` the versions of `node`'s types that differ from the ones it had (all, for a new proxy). */
+  #recordVersions(entry: Entry, node: string): void {
+    const versionOf = this.#o.xdsVersionOf;
+    if (versionOf === undefined) return;
+    let current = this.#versions.get(node);
+    if (current === undefined) {
+      current = new Map();
+      this.#versions.set(node, current);
+    }
+    for (const [type, typeUrl] of XDS_TYPE_URLS) {
+      const version = versionOf(node, typeUrl);
+      if (version === undefined || version === current.get(type)) continue;
+      current.set(type, version);
+      let set = entry.versions.get(node);
+      if (set === undefined) {
+        set = new Map();
+        entry.versions.set(node, set);
+      }
+      set.set(type, version);
+    }
+  }
+
   #applied(e: Extract<ControlPlaneEvent, { type: 'applied' }>, timeMs: number): Entry {
     const history = this.#o.history;
     const prior = history.versions().filter((v) => v < e.version);
@@ -178,6 +221,7 @@ export class Timeline {
     });
     const snaps = new Map<string, { before: ProxyResources; after: ProxyResources }>();
     for (const node of this.#o.nodes()) {
+      this.#recordVersions(entry, node);
       const now = this.#o.snapshotOf(node);
       const was = this.#last.get(node);
       if (now === undefined) continue;
@@ -197,15 +241,21 @@ export class Timeline {
   #proxyEvent(e: Extract<ControlPlaneEvent, { type: 'proxy' }>, timeMs: number): TimelineEntry | undefined {
     if (e.event === 'disconnected') {
       this.#last.delete(e.nodeId);
+      this.#versions.delete(e.nodeId);
       return undefined;
     }
     // The proxy holds the current snapshot once it connected or ACKed: the base of the next change's diff.
     if (e.event !== 'nack') this.#capture(e.nodeId);
-    if (e.event === 'connected') return undefined;
-    // A rejected change pushes nothing: a later ACK or NACK answers the newest accepted one.
-    const entry = this.#entries.findLast((x) => x.accepted);
-    if (entry === undefined) return undefined;
+    // A rejected change pushes nothing: a connection gets, and an answer without a known version answers, the
+    // newest accepted one.
+    const newest = this.#entries.findLast((x) => x.accepted);
+    if (e.event === 'connected') {
+      if (newest !== undefined) this.#recordVersions(newest, e.nodeId);
+      return undefined;
+    }
     const type = shortType(e.typeUrl ?? '');
+    const entry = this.#answered(e.nodeId, type, e.version) ?? newest;
+    if (entry === undefined) return undefined;
     const ok = e.event === 'ack';
     const state = entry.proxies.get(e.nodeId) ?? { xds: [], acks: [] };
     const previous = state.acks.filter((a) => a.type === type).pop();
@@ -216,11 +266,25 @@ export class Timeline {
     return this.#view(entry);
   }
 
-  #add(fields: Omit<Entry, 'id' | 'proxies' | 'before' | 'after'>): Entry {
+  /**
+   * The accepted entry an answer of `version` for `node`'s `type` belongs to: the newest that set that version; for
+   * a version none set (a response of part of the type's resources: names the proxy had not asked for yet, clusters
+   * kept until routes stop using them), the newest that changed the type. Undefined without a version or a match.
+   */
+  #answered(node: string, type: string, version: string | undefined): Entry | undefined {
+    if (version === undefined) return undefined;
+    const set = (x: Entry) => (x.accepted ? x.versions.get(node)?.get(type) : undefined);
+    return (
+      this.#entries.findLast((x) => set(x) === version) ?? this.#entries.findLast((x) => set(x) !== undefined)
+    );
+  }
+
+  #add(fields: Omit<Entry, 'id' | 'proxies' | 'versions' | 'before' | 'after'>): Entry {
     const entry: Entry = {
       ...fields,
       id: this.#nextId++,
       proxies: new Map(),
+      versions: new Map(),
       before: this.#o.window(fields.time - this.#windowMs, fields.time),
     };
     this.#entries.push(entry);
