@@ -112,6 +112,8 @@ describe('the dashboard of mesh dev ./examples/bookinfo', () => {
     ).toBe('healthy');
     // The graph itself draws them (cytoscape's canvas).
     expect(await page.locator('[data-testid="graph"] canvas').count()).toBeGreaterThan(0);
+    // The graph lays out again for the new edges (a 300 ms animation); the picture is taken once it settled.
+    await page.waitForTimeout(1000);
     await screenshot(page, 'graph');
   }, 120_000);
 
@@ -285,16 +287,26 @@ describe('the dashboard of mesh dev ./examples/bookinfo', () => {
     expect(await newest.innerText()).toMatch(/accepted/);
     // And traffic follows it: once pushed, every productpage -> reviews request goes to v3.
     await new Promise((r) => setTimeout(r, 1500));
-    await productPages(mesh, 12);
     await go('requests');
     await page
       .locator('[data-testid="request-filter"]')
       .fill('source:productpage-v1 path:/reviews/0 reporter:source');
     const reviewRows = page.locator('[data-testid="request-log"] [data-request-id]');
-    await waitFor(async () => (await reviewRows.count()) >= 12, 'the new reviews requests in the log');
-    // The log is newest first: its first 12 rows are the 12 requests just sent.
-    const destinations = await reviewRows.evaluateAll((rows) =>
-      rows.slice(0, 12).map((r) => r.querySelector('[data-col="destination"]')?.textContent ?? ''),
+    const ids = () =>
+      reviewRows.evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-request-id'))));
+    const before = Math.max(0, ...(await ids()));
+    await productPages(mesh, 12);
+    // Only the requests sent now: their records have ids above every record shown before.
+    const fresh = await waitFor(async () => {
+      const now = (await ids()).filter((id) => id > before);
+      return now.length >= 12 ? now : undefined;
+    }, 'the new reviews requests in the log');
+    const destinations = await reviewRows.evaluateAll(
+      (rows, newIds) =>
+        rows
+          .filter((r) => newIds.includes(Number(r.getAttribute('data-request-id'))))
+          .map((r) => r.querySelector('[data-col="destination"]')?.textContent ?? ''),
+      fresh,
     );
     expect(destinations.every((d) => d.includes('reviews-v3'))).toBe(true);
   }, 60_000);
