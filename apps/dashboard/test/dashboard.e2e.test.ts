@@ -208,6 +208,11 @@ describe('the dashboard of mesh dev ./examples/bookinfo', () => {
     expect(text).toMatch(/http\[0\]\.match\[0\]/);
     expect(text).toMatch(/abort/i);
     expect(text).toMatch(/end-user/);
+    // The resources behind the cluster and the endpoint, with their files.
+    expect(text).toMatch(
+      /DestinationRule default\/ratings at \S*destination-rule-all\.yaml:\d+ spec\.subsets\[0\]/,
+    );
+    expect(text).toMatch(/Service default\/ratings at \S*bookinfo\.yaml:\d+/);
     await screenshot(page, 'decision-trace');
   }, 120_000);
 

@@ -81,6 +81,16 @@ function ClusterStep({ trace }: { trace: DecisionTrace }) {
           )}
         </p>
       ) : null}
+      {trace.service ? (
+        <p class="hint" data-testid="trace-service">
+          <SourceRefText ref_={trace.service} />
+        </p>
+      ) : null}
+      {trace.rule ? (
+        <p class="hint" data-testid="trace-rule">
+          <SourceRefText ref_={trace.rule} />
+        </p>
+      ) : null}
     </Step>
   );
 }
@@ -103,6 +113,11 @@ function EndpointStep({ trace }: { trace: DecisionTrace }) {
       {served && !endpoints.includes(served) ? (
         <p class="hint">
           served by <code>{served}</code> {trace.endpointWorkloads[served] ?? ''}
+        </p>
+      ) : null}
+      {trace.workload ? (
+        <p class="hint" data-testid="trace-workload">
+          <SourceRefText ref_={trace.workload} />
         </p>
       ) : null}
     </Step>

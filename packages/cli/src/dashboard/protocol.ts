@@ -240,6 +240,11 @@ export interface DecisionTrace {
   readonly result: SimulationResult;
   /** The route's VirtualService and `spec.http[i].match[j]`. */
   readonly matched?: SourceRef;
+  /** The resources behind the cluster: its Service, and the DestinationRule (at `spec.subsets[k]`) applied. */
+  readonly service?: SourceRef;
+  readonly rule?: SourceRef;
+  /** The Deployment (or other workload resource) of the pod that served the request, when known. */
+  readonly workload?: SourceRef;
   /** Workloads of the endpoints in the result, `ip:port` -> workload name. */
   readonly endpointWorkloads: Readonly<Record<string, string>>;
 }

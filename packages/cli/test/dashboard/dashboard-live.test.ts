@@ -139,6 +139,10 @@ describe('the dashboard server on a real control plane', () => {
     expect(t.result.outcome).toBe('routed');
     expect(t.result.cluster).toBe('outbound|9080||productpage.default.svc.cluster.local');
     expect(t.matched?.file).toContain('bookinfo-gateway.yaml');
+    expect(t.service).toMatchObject({ kind: 'Service', name: 'productpage', namespace: 'default' });
+    expect(t.service?.file).toContain('bookinfo.yaml');
+    expect(t.rule).toBeUndefined();
+    expect(t.workload).toMatchObject({ kind: 'Deployment', name: 'productpage-v1' });
     c.ws.close();
   });
 

@@ -3,7 +3,7 @@
 // that lands a weighted pick where the request went. `matched` names the VirtualService route and match
 // (`spec.http[i].match[j]`) at its file:line; `endpointWorkloads` names the pods behind the result's endpoints.
 import type { LoadedResource, Route, RouteConfiguration } from '@minimesh/model';
-import type { SimulationResult } from '@minimesh/translator';
+import { parseConfigPath, type SimulationResult } from '@minimesh/translator';
 import type { DecisionTrace, RequestRecord, SourceRef } from '../protocol.js';
 import type { ConfigHistory } from './config-history.js';
 import { type NodeTranslation, podsByAddress, translateNodeCached } from './node-translation.js';
@@ -117,6 +117,8 @@ export function decisionTrace(record: RequestRecord, history: ConfigHistory): De
       `request ${record.id}: ${record.proxy} has no inbound listener for port ${call.port}; expected the sidecar's virtualInbound or an inbound listener on it`,
     );
   const matched = matchedRef(resources, t, result);
+  const behind = clusterRefs(resources, t, result);
+  const workload = workloadRef(resources, record);
   return {
     request: record,
     proxy: record.proxy,
@@ -125,6 +127,78 @@ export function decisionTrace(record: RequestRecord, history: ConfigHistory): De
     call,
     result,
     ...(matched === undefined ? {} : { matched }),
+    ...(behind.service === undefined ? {} : { service: behind.service }),
+    ...(behind.rule === undefined ? {} : { rule: behind.rule }),
+    ...(workload === undefined ? {} : { workload }),
     endpointWorkloads: endpointWorkloads(t, result),
   };
+}
+
+/** A loaded resource as a SourceRef at `path` (its own line when the path is not found). */
+function refOf(r: LoadedResource, path: readonly (string | number)[] = [], field?: string): SourceRef {
+  const at = path.length === 0 ? undefined : r.source.locate(path);
+  return {
+    kind: r.kind,
+    namespace: r.namespace ?? '',
+    name: r.name,
+    file: r.source.file,
+    line: at?.exact === true ? at.line : r.source.line,
+    ...(field === undefined ? {} : { field }),
+  };
+}
+
+type Fields = Record<
+  string,
+  { stringValue?: string; listValue?: { values?: { structValue?: { fields?: Fields } }[] } }
+>;
+
+/**
+ * The Service and DestinationRule behind the result's cluster, from the cluster's `istio` metadata as istiod writes
+ * it (`services`, `config`, `subset`), located in the resources of the traced version.
+ */
+export function clusterRefs(
+  resources: readonly LoadedResource[],
+  t: NodeTranslation,
+  result: SimulationResult,
+): { service?: SourceRef; rule?: SourceRef } {
+  const cluster = t.translation.clusters.find((c) => c.name === result.cluster);
+  const istio = (cluster?.metadata?.filter_metadata as Record<string, { fields?: Fields }> | undefined)?.istio
+    ?.fields;
+  if (istio === undefined) return {};
+  const out: { service?: SourceRef; rule?: SourceRef } = {};
+  const svc = istio.services?.listValue?.values?.[0]?.structValue?.fields;
+  const name = svc?.name?.stringValue;
+  const namespace = svc?.namespace?.stringValue;
+  const service = resources.find((r) => r.kind === 'Service' && r.name === name && r.namespace === namespace);
+  if (service !== undefined) out.service = refOf(service);
+  const config = istio.config?.stringValue;
+  const parsed = config === undefined ? undefined : parseConfigPath(config);
+  const rule =
+    parsed === undefined
+      ? undefined
+      : resources.find(
+          (r) => r.kind === 'DestinationRule' && r.name === parsed.name && r.namespace === parsed.namespace,
+        );
+  if (rule !== undefined) {
+    const subset = istio.subset?.stringValue;
+    const subsets = (rule.object as { spec?: { subsets?: { name?: string }[] } }).spec?.subsets ?? [];
+    const k = subset === undefined ? -1 : subsets.findIndex((s) => s.name === subset);
+    out.rule = k < 0 ? refOf(rule) : refOf(rule, ['spec', 'subsets', k], `spec.subsets[${k}]`);
+  }
+  return out;
+}
+
+const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod']);
+
+/** The workload resource (Deployment, ...) named as the record's destination workload, when loaded. */
+export function workloadRef(
+  resources: readonly LoadedResource[],
+  record: RequestRecord,
+): SourceRef | undefined {
+  const { workload, namespace, kind } = record.destination;
+  if (kind !== 'workload') return undefined;
+  const r = resources.find(
+    (x) => WORKLOAD_KINDS.has(x.kind) && x.name === workload && x.namespace === namespace,
+  );
+  return r === undefined ? undefined : refOf(r);
 }
