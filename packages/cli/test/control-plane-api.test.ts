@@ -207,31 +207,7 @@ describe('control API', () => {
     // An HTTP filter the proxy does not implement (RBAC: AuthorizationPolicy is not built yet), not optional.
     const ef = {
       path: 'rbac-filter.yaml',
-      content: `apiVersion: networking.istio.io/v1alpha3
-kind: EnvoyFilter
-metadata:
-  name: rbac
-spec:
-  workloadSelector:
-    labels:
-      app: productpage
-  configPatches:
-    - applyTo: HTTP_FILTER
-      match:
-        context: SIDECAR_OUTBOUND
-        listener:
-          filterChain:
-            filter:
-              name: envoy.filters.network.http_connection_manager
-              subFilter:
-                name: envoy.filters.http.router
-      patch:
-        operation: INSERT_BEFORE
-        value:
-          name: envoy.filters.http.rbac
-          typed_config:
-            "@type": type.googleapis.com/envoy.extensions.filters.http.rbac.v3.RBAC
-`,
+      content: readFileSync(new URL('./fixtures/rbac-envoy-filter.yaml', import.meta.url), 'utf8'),
     };
     expect((await call('POST', '/apply', { files: [ef] })).status).toBe(200);
     const nack = await waitFor(

@@ -6,7 +6,15 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { alive, childPids, removeMeshDirs, runMesh, startMesh, waitFor } from './dev-mesh-helpers.js';
+import {
+  alive,
+  childPids,
+  devArgs,
+  removeMeshDirs,
+  runMesh,
+  startMesh,
+  waitFor,
+} from './dev-mesh-helpers.js';
 
 let dir: string;
 beforeEach(() => {
@@ -63,18 +71,7 @@ describe('mesh dev failures', () => {
     writeFileSync(join(dir, 'svc.yaml'), SERVICE);
     const { server, port } = await listen();
     try {
-      const m = runMesh([
-        'dev',
-        dir,
-        '--gateway-port',
-        String(port),
-        '--xds-port',
-        '0',
-        '--api-port',
-        '0',
-        '--dashboard-port',
-        '0',
-      ]);
+      const m = runMesh(devArgs(dir, { gateway: port }));
       expect(await m.exited).toBe(1);
       expect(m.stderr().trim()).toBe(
         `mesh dev: 127.0.0.1:${port} (the ingress gateway) is in use; stop what listens there (another \`mesh dev\`?) or choose another port with --gateway-port <port> (0 = any free port)`,
@@ -89,18 +86,7 @@ describe('mesh dev failures', () => {
     writeFileSync(join(dir, 'svc.yaml'), SERVICE);
     const { server, port } = await listen();
     try {
-      const m = runMesh([
-        'dev',
-        dir,
-        '--gateway-port',
-        '0',
-        '--xds-port',
-        String(port),
-        '--api-port',
-        '0',
-        '--dashboard-port',
-        '0',
-      ]);
+      const m = runMesh(devArgs(dir, { xds: port }));
       expect(await m.exited).toBe(1);
       expect(m.stderr()).toContain(`127.0.0.1:${port} (the xDS server) is in use`);
       expect(m.stderr()).toContain('--xds-port <port>');
@@ -119,18 +105,7 @@ describe('mesh dev failures', () => {
 
   it('reports invalid manifests with file:line and starts nothing', async () => {
     writeFileSync(join(dir, 'svc.yaml'), SERVICE.replace('port: 9080', 'port: nine'));
-    const m = runMesh([
-      'dev',
-      dir,
-      '--gateway-port',
-      '0',
-      '--xds-port',
-      '0',
-      '--api-port',
-      '0',
-      '--dashboard-port',
-      '0',
-    ]);
+    const m = runMesh(devArgs(dir));
     expect(await m.exited).toBe(1);
     expect(m.stderr()).toContain(`error: ${join(dir, 'svc.yaml')}:8:`);
     expect(m.stderr()).toMatch(/spec\.ports\[0\]\.port: expected a number/);
@@ -139,18 +114,7 @@ describe('mesh dev failures', () => {
 
   it('names a minimesh.dev/run script that is not built, at its file:line', async () => {
     writeFileSync(join(dir, 'app.yaml'), `${SERVICE}---\n${deployment('node dist/hello.js')}`);
-    const m = runMesh([
-      'dev',
-      dir,
-      '--gateway-port',
-      '0',
-      '--xds-port',
-      '0',
-      '--api-port',
-      '0',
-      '--dashboard-port',
-      '0',
-    ]);
+    const m = runMesh(devArgs(dir));
     expect(await m.exited).toBe(1);
     expect(m.stderr()).toMatch(
       new RegExp(`${join(dir, 'app.yaml')}:\\d+ minimesh.dev/run: dist/hello.js does not exist in `),
@@ -164,22 +128,7 @@ describe('mesh dev failures', () => {
       join(dir, 'crash.mjs'),
       "console.error('hello: cannot open the database'); process.exit(1);\n",
     );
-    const m = runMesh([
-      'dev',
-      dir,
-      '--gateway-port',
-      '0',
-      '--xds-port',
-      '0',
-      '--api-port',
-      '0',
-      '--dashboard-port',
-      '0',
-      '--ready-timeout',
-      '2',
-      '--logs',
-      `${dir}-logs`,
-    ]);
+    const m = runMesh(devArgs(dir, {}, ['--ready-timeout', '2', '--logs', `${dir}-logs`]));
     expect(await m.exited).toBe(1);
     const err = m.stderr();
     expect(err).toMatch(

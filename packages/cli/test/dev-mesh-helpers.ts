@@ -87,27 +87,31 @@ export async function waitFor<T>(
   }
 }
 
+/** `dev DIR` with every port flag: 0 (any free port) unless `ports` names one; then `extra`. */
+export function devArgs(
+  dir: string,
+  ports: { gateway?: number; xds?: number; api?: number; dashboard?: number } = {},
+  extra: readonly string[] = [],
+): string[] {
+  const flag = (name: string, port: number | undefined) => [`--${name}-port`, String(port ?? 0)];
+  return [
+    'dev',
+    dir,
+    ...flag('gateway', ports.gateway),
+    ...flag('xds', ports.xds),
+    ...flag('api', ports.api),
+    ...flag('dashboard', ports.dashboard),
+    ...extra,
+  ];
+}
+
 const READY =
   /ready in [\d.]+ s: gateway (http:\/\/127\.0\.0\.1:\d+)\S*, (?:dashboard (\S+), )?control plane http:\/\/(\S+) .*logs (\S+);/;
 
 /** `mesh dev DIR` on ephemeral ports, resolved once the ready line is printed (fails if it exits first). */
 export async function startMesh(dir: string, extra: readonly string[] = []): Promise<ReadyMesh> {
   // The logs go beside DIR (not in it: the watcher would see every write), removed by removeMeshDirs.
-  const m = runMesh([
-    'dev',
-    dir,
-    '--gateway-port',
-    '0',
-    '--xds-port',
-    '0',
-    '--api-port',
-    '0',
-    '--dashboard-port',
-    '0',
-    '--logs',
-    `${dir}-logs`,
-    ...extra,
-  ]);
+  const m = runMesh(devArgs(dir, {}, ['--logs', `${dir}-logs`, ...extra]));
   let gone = false;
   void m.exited.then(() => {
     gone = true;

@@ -20,31 +20,7 @@ import { DR_ALL, SHIFT_50 } from './config-fixtures.js';
 const LDS = 'type.googleapis.com/envoy.config.listener.v3.Listener';
 
 // An HTTP filter the proxy does not implement, not marked optional: productpage refuses its listeners.
-const RBAC_FILTER = `apiVersion: networking.istio.io/v1alpha3
-kind: EnvoyFilter
-metadata:
-  name: rbac
-spec:
-  workloadSelector:
-    labels:
-      app: productpage
-  configPatches:
-    - applyTo: HTTP_FILTER
-      match:
-        context: SIDECAR_OUTBOUND
-        listener:
-          filterChain:
-            filter:
-              name: envoy.filters.network.http_connection_manager
-              subFilter:
-                name: envoy.filters.http.router
-      patch:
-        operation: INSERT_BEFORE
-        value:
-          name: envoy.filters.http.rbac
-          typed_config:
-            "@type": type.googleapis.com/envoy.extensions.filters.http.rbac.v3.RBAC
-`;
+const RBAC_FILTER = readFileSync(new URL('../fixtures/rbac-envoy-filter.yaml', import.meta.url), 'utf8');
 
 let dir: string;
 let t: TestPlane;
