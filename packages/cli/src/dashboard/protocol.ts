@@ -122,6 +122,11 @@ export interface GoldenMetrics {
   readonly series: readonly MetricPoint[];
 }
 
+/** A key's golden metrics without its series, and the newest point to append to it. */
+export interface MetricsUpdate extends Omit<GoldenMetrics, 'series'> {
+  readonly point: MetricPoint;
+}
+
 /** Istio's xDS sync status of one type for one proxy, as istioctl proxy-status says it. */
 export interface XdsTypeState {
   readonly state: 'SYNCED' | 'STALE' | 'NACK' | 'NOT SENT';
@@ -322,18 +327,7 @@ export type ServerMessage =
     }
   /** Once a second while anything changed: the graph, and each key's window and newest point. */
   | { readonly type: 'graph'; readonly graph: GraphSnapshot }
-  | {
-      readonly type: 'metrics';
-      readonly updates: readonly {
-        readonly key: string;
-        readonly kind: 'service' | 'workload';
-        readonly name: string;
-        readonly namespace: string;
-        readonly health: Health;
-        readonly window: MetricWindow;
-        readonly point: MetricPoint;
-      }[];
-    }
+  | { readonly type: 'metrics'; readonly updates: readonly MetricsUpdate[] }
   /** New requests, at most a few times a second; `dropped` counts those left out to bound the rate. */
   | { readonly type: 'requests'; readonly records: readonly RequestRecord[]; readonly dropped: number }
   | { readonly type: 'proxies'; readonly proxies: readonly ProxySummary[] }

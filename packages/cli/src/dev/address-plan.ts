@@ -113,6 +113,21 @@ export class AddressPlan {
     return new AddressPlan(out, this.gatewayPorts);
   }
 
+  /**
+   * Every local port the plan gave out (gateway ports; each instance's admin, listener, inbound, forward-proxy and
+   * app ports), bound or not yet: what nothing else may take.
+   */
+  usedPorts(): Set<number> {
+    const ports = new Set<number>(Object.values(this.gatewayPorts));
+    for (const i of this.instances) {
+      ports.add(i.adminPort);
+      if (i.forwardProxyPort !== undefined) ports.add(i.forwardProxyPort);
+      for (const table of [i.appPorts, i.inboundPorts, i.listenerPorts])
+        for (const p of Object.values(table)) ports.add(p);
+    }
+    return ports;
+  }
+
   /** How many ports `extend(instances)` will ask the allocator for. */
   portsNeeded(instances: readonly PlanInstance[]): number {
     return instances

@@ -9,11 +9,16 @@
 import { stat } from 'node:fs/promises';
 import {
   buildRegistry,
+  type Cluster,
+  type ClusterLoadAssignment,
   type Diagnostic,
   formatDiagnostic,
+  type Listener,
   type LoadedResource,
   loadManifests,
   type Registry,
+  type RouteConfiguration,
+  type Secret,
 } from '@minimesh/model';
 import {
   DEFAULT_MESH_CONFIG,
@@ -26,6 +31,8 @@ import {
 import {
   type AccessLogSink,
   type SnapshotCache as Cache,
+  ResourceTypeUrl,
+  type Snapshot,
   SnapshotCache,
   type SnapshotResources,
   XdsServer,
@@ -159,7 +166,6 @@ class DevControlPlane {
   addresses: AddressPlan;
   /** The access log service address given to proxies (HOST:PORT of the xDS server), when on. */
   accessLogAddress: string | undefined;
-  readonly snapshots = new Map<string, SnapshotResources>();
   mesh: MeshConfig = DEFAULT_MESH_CONFIG;
   readonly accessLogSinks = new Set<AccessLogSink>();
   #queue: Promise<unknown> = Promise.resolve();
@@ -174,10 +180,7 @@ class DevControlPlane {
     this.proxies = new ProxyTracker(
       this.hub,
       (nodeId) => this.pushNode(nodeId),
-      (nodeId) => {
-        this.cache.clearSnapshot(nodeId);
-        this.snapshots.delete(nodeId);
-      },
+      (nodeId) => this.cache.clearSnapshot(nodeId),
     );
   }
 
@@ -227,14 +230,7 @@ class DevControlPlane {
       ]);
     }
     const instances = planInstances(workloads);
-    const reserved = new Set([
-      ...Object.values(this.addresses.gatewayPorts),
-      ...this.addresses.instances.flatMap((i) => [
-        i.adminPort,
-        ...Object.values(i.inboundPorts),
-        ...Object.values(i.appPorts),
-      ]),
-    ]);
+    const reserved = this.addresses.usedPorts();
     const ports = await freePorts(this.addresses.portsNeeded(instances), this.options.host, reserved);
     this.addresses = this.addresses.extend(instances, allocatorOf(ports));
     plan.commit();
@@ -270,9 +266,7 @@ class DevControlPlane {
         ...(w === undefined ? {} : { serviceAccount: w.serviceAccount }),
       });
       const self = this.addresses.pod(proxy.workloadName, proxy.namespace);
-      const resources = localResources(translate(proxy, push), this.addresses, self);
-      this.snapshots.set(nodeId, resources);
-      this.cache.setSnapshot(nodeId, resources);
+      this.cache.setSnapshot(nodeId, localResources(translate(proxy, push), this.addresses, self));
     } catch (err) {
       const message = `proxy ${nodeId}: ${(err as Error).message}`;
       this.log(`mesh: ${message}`);
@@ -310,6 +304,20 @@ class DevControlPlane {
       });
     }
   }
+}
+
+/** The xDS resources of a snapshot by type, as they were set (undefined for none). */
+function resourcesOf(snapshot: Snapshot | undefined): SnapshotResources | undefined {
+  if (snapshot === undefined) return undefined;
+  const list = <T>(typeUrl: string): T[] =>
+    [...snapshot.resources(typeUrl).values()].map((r) => r.resource as T);
+  return {
+    clusters: list<Cluster>(ResourceTypeUrl.cluster),
+    endpoints: list<ClusterLoadAssignment>(ResourceTypeUrl.endpoint),
+    listeners: list<Listener>(ResourceTypeUrl.listener),
+    routes: list<RouteConfiguration>(ResourceTypeUrl.route),
+    secrets: list<Secret>(ResourceTypeUrl.secret),
+  };
 }
 
 /** Starts the control plane; throws ControlPlaneError for a missing DIR, invalid manifests or a port in use. */
@@ -396,7 +404,7 @@ export async function startControlPlane(options: ControlPlaneOptions): Promise<C
     status: () => statusOf(cp.version, cp.store.resources(), xds.proxyStatus(), cp.addresses),
     dir: options.dir,
     meshConfig: () => cp.mesh,
-    snapshotOf: (nodeId) => cp.snapshots.get(nodeId),
+    snapshotOf: (nodeId) => resourcesOf(cp.cache.getSnapshot(nodeId)),
     xdsVersionOf: (nodeId, typeUrl) => cp.cache.version(nodeId, typeUrl),
     nodes: () => cp.proxies.nodes(),
     onAccessLog: (sink) => {

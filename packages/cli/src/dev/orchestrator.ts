@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { formatDiagnostic } from '@minimesh/model';
 import { createDashboardFeed, type DashboardFeedHandle } from '../dashboard/dashboard-feed.js';
 import { type DashboardServer, startDashboardServer } from '../dashboard/dashboard-server.js';
-import { type AddressPlan, freePorts } from './address-plan.js';
+import { freePorts } from './address-plan.js';
 import { type ControlPlane, ControlPlaneError, startControlPlane } from './control-plane.js';
 import { type DevSink, eventLine, exitLines, type Progress, plainProgress } from './dev-output.js';
 import {
@@ -133,7 +133,7 @@ export async function startDevMesh(options: DevMeshOptions): Promise<DevMesh> {
       // Port 0 must not take a port the address plan gave a proxy or an app that has not bound it yet.
       const port =
         options.dashboardPort === 0
-          ? ((await freePorts(1, '127.0.0.1', plannedPorts(cp.addressPlan)))[0] ?? 0)
+          ? ((await freePorts(1, '127.0.0.1', cp.addressPlan.usedPorts()))[0] ?? 0)
           : (options.dashboardPort ?? 20001);
       feed = createDashboardFeed(cp, {
         ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
@@ -219,18 +219,6 @@ export async function startDevMesh(options: DevMeshOptions): Promise<DevMesh> {
     await stop();
     throw startError(err, options.dir, details);
   }
-}
-
-/** Every local port the address plan gave out (proxies' admin, listener, inbound and forward ports; apps' ports). */
-function plannedPorts(plan: AddressPlan): Set<number> {
-  const ports = new Set<number>(Object.values(plan.gatewayPorts));
-  for (const i of plan.instances) {
-    ports.add(i.adminPort);
-    if (i.forwardProxyPort !== undefined) ports.add(i.forwardProxyPort);
-    for (const table of [i.appPorts, i.inboundPorts, i.listenerPorts])
-      for (const p of Object.values(table)) ports.add(p);
-  }
-  return ports;
 }
 
 /** For a readiness failure: the last log lines of every process named as not ready (or not running). */

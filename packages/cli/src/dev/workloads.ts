@@ -91,7 +91,14 @@ export const DEFAULT_INGRESS_GATEWAY = Object.freeze({
 });
 
 const INJECT_KEY = 'sidecar.istio.io/inject';
-const POD_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'DaemonSet', 'Pod']);
+/** The kinds whose pod template makes instances. */
+export const POD_KINDS: ReadonlySet<string> = new Set([
+  'Deployment',
+  'StatefulSet',
+  'ReplicaSet',
+  'DaemonSet',
+  'Pod',
+]);
 
 interface PodTemplateLike {
   readonly metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };

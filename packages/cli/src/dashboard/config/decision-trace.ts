@@ -4,10 +4,12 @@
 // (`spec.http[i].match[j]`) at its file:line; `endpointWorkloads` names the pods behind the result's endpoints.
 import type { LoadedResource, Route, RouteConfiguration } from '@minimesh/model';
 import { parseConfigPath, type SimulationResult } from '@minimesh/translator';
+import { POD_KINDS } from '../../dev/workloads.js';
 import type { DecisionTrace, RequestRecord, SourceRef } from '../protocol.js';
 import type { ConfigHistory } from './config-history.js';
 import { type NodeTranslation, podsByAddress, translateNodeCached } from './node-translation.js';
 import { recordedCall, simulateAsRecorded } from './recorded-call.js';
+import { sourceRefOf } from './source-ref.js';
 import { TraceError } from './trace-error.js';
 
 /** `istio.config` path and `minimesh.http` index of a route's metadata ('' / -1 when absent). */
@@ -134,19 +136,6 @@ export function decisionTrace(record: RequestRecord, history: ConfigHistory): De
   };
 }
 
-/** A loaded resource as a SourceRef at `path` (its own line when the path is not found). */
-function refOf(r: LoadedResource, path: readonly (string | number)[] = [], field?: string): SourceRef {
-  const at = path.length === 0 ? undefined : r.source.locate(path);
-  return {
-    kind: r.kind,
-    namespace: r.namespace ?? '',
-    name: r.name,
-    file: r.source.file,
-    line: at?.exact === true ? at.line : r.source.line,
-    ...(field === undefined ? {} : { field }),
-  };
-}
-
 type Fields = Record<
   string,
   { stringValue?: string; listValue?: { values?: { structValue?: { fields?: Fields } }[] } }
@@ -170,7 +159,7 @@ export function clusterRefs(
   const name = svc?.name?.stringValue;
   const namespace = svc?.namespace?.stringValue;
   const service = resources.find((r) => r.kind === 'Service' && r.name === name && r.namespace === namespace);
-  if (service !== undefined) out.service = refOf(service);
+  if (service !== undefined) out.service = sourceRefOf(service);
   const config = istio.config?.stringValue;
   const parsed = config === undefined ? undefined : parseConfigPath(config);
   const rule =
@@ -183,12 +172,10 @@ export function clusterRefs(
     const subset = istio.subset?.stringValue;
     const subsets = (rule.object as { spec?: { subsets?: { name?: string }[] } }).spec?.subsets ?? [];
     const k = subset === undefined ? -1 : subsets.findIndex((s) => s.name === subset);
-    out.rule = k < 0 ? refOf(rule) : refOf(rule, ['spec', 'subsets', k], `spec.subsets[${k}]`);
+    out.rule = k < 0 ? sourceRefOf(rule) : sourceRefOf(rule, ['spec', 'subsets', k], `spec.subsets[${k}]`);
   }
   return out;
 }
-
-const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Pod']);
 
 /** The workload resource (Deployment, ...) named as the record's destination workload, when loaded. */
 export function workloadRef(
@@ -197,8 +184,6 @@ export function workloadRef(
 ): SourceRef | undefined {
   const { workload, namespace, kind } = record.destination;
   if (kind !== 'workload') return undefined;
-  const r = resources.find(
-    (x) => WORKLOAD_KINDS.has(x.kind) && x.name === workload && x.namespace === namespace,
-  );
-  return r === undefined ? undefined : refOf(r);
+  const r = resources.find((x) => POD_KINDS.has(x.kind) && x.name === workload && x.namespace === namespace);
+  return r === undefined ? undefined : sourceRefOf(r);
 }

@@ -5,6 +5,7 @@ import { buildRegistry, type LoadedResource, RegistryError, resourceRef } from '
 import { analyze, type TranslationMessage } from '@minimesh/translator';
 import { BUILTIN_FILE, planWorkloads } from '../../dev/workloads.js';
 import type { AnalysisNote, MeshResource } from '../protocol.js';
+import { sourceRefOf } from './source-ref.js';
 
 /** The analyzers' messages over `resources`; one IST0001-like note when the registry refuses them. */
 function messagesOf(resources: readonly LoadedResource[]): TranslationMessage[] {
@@ -37,11 +38,7 @@ export function meshResources(resources: readonly LoadedResource[]): MeshResourc
   return resources
     .map(
       (r): MeshResource => ({
-        kind: r.kind,
-        namespace: r.namespace ?? '',
-        name: r.name,
-        file: r.source.file,
-        line: r.source.line,
+        ...sourceRefOf(r),
         apiVersion: r.apiVersion,
         messages: byRef.get(resourceRef(r)) ?? [],
       }),

@@ -13,6 +13,7 @@
 import { type ControlPlaneEvent, shortType } from '../../dev/control-plane-events.js';
 import type { AckRecord, MetricWindow, ProxyChange, SourceRef, TimelineEntry, XdsDiff } from '../protocol.js';
 import type { ConfigHistory } from './config-history.js';
+import { sourceRefOf } from './source-ref.js';
 import {
   type ProxyResources,
   refOf,
@@ -109,7 +110,7 @@ export class Timeline {
       files,
       resources: resources.map((r) => ({
         action: 'created',
-        ref: refOf({ ...r, file: r.source.file, line: r.source.line }),
+        ref: sourceRefOf(r),
       })),
       yamlDiff: '',
     });

@@ -10,9 +10,9 @@ import type { StreamAccessLogsMessage } from '@minimesh/model';
 import type {
   GoldenMetrics,
   GraphSnapshot,
+  MetricsUpdate,
   MetricWindow,
   RequestRecord,
-  ServerMessage,
   WorkloadRef,
 } from '../protocol.js';
 import type { AccessLogEntry } from './access-log-fields.js';
@@ -54,7 +54,7 @@ export interface TelemetryOptions {
 }
 
 /** The element type of the `metrics` server message's `updates`. */
-export type MetricsUpdate = Extract<ServerMessage, { type: 'metrics' }>['updates'][number];
+export type { MetricsUpdate } from '../protocol.js';
 
 /** What identifies an access log stream: the node of its first message's identifier, and the log name. */
 export interface AccessLogStreamId {
